@@ -1,0 +1,220 @@
+"""Captions in, clean WebVTT out.
+
+Accepted: WebVTT, SubRip (``.srt``) and the ``.vtt`` transcript Microsoft Teams
+exports (cue ids like ``3f2a…/12-0``, speakers in ``<v 氏名>`` tags). Parsing
+is done by webvtt-py; this module adds the checks a published recording needs
+and writes a normalised file: UTF-8, numbered cue ids (``c0001``…), sorted,
+tags and entities removed, empty cues dropped, speakers kept only when mapped to
+a role (trainers are named by role, never by person, on the site).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import webvtt
+from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+from wardsite.errors import SiteInputError
+from wardsite.sessions.model import Cue
+
+FIELD = "字幕ファイル"
+
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _decode(raw: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        # Japanese SRT files from older tools are often Shift_JIS.
+        return raw.decode("cp932")
+    except UnicodeDecodeError:
+        raise SiteInputError(
+            name,
+            FIELD,
+            "の文字コードを読み取れません（UTF-8 でも Shift_JIS でもありません）。",
+            "メモ帳などで開き、「UTF-8」を選んで保存し直してください。",
+        ) from None
+
+
+def _detect_format(text: str, path: Path) -> str:
+    first = text.lstrip("\ufeff").lstrip()
+    if first.startswith("WEBVTT"):
+        return "vtt"
+    if path.suffix.lower() == ".srt" or re.match(r"\d+\s*\r?\n\s*\d\d:\d\d:\d\d[,.]\d", first):
+        return "srt"
+    return "unknown"
+
+
+def read_captions(
+    path: Path,
+    *,
+    speakers: Mapping[str, str] | None = None,
+    display_name: str | None = None,
+) -> list[Cue]:
+    """Read and validate a caption file; return clean cues sorted by start time.
+
+    ``speakers`` maps a speaker name in ``<v …>`` tags to the label to show
+    (e.g. ``{"山田 太郎": "講師"}``); unmapped speakers are dropped. Raises
+    SiteInputError (naming ``display_name`` or the file) for a missing,
+    unreadable, empty or malformed file.
+    """
+    name = display_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SiteInputError(
+            name, FIELD, "が見つかりません。", "ファイルの場所と名前を確かめてください。"
+        ) from None
+    except OSError as exc:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"を読み込めません（{exc.strerror}）。",
+            "ファイルが開けるか（権限・ほかのアプリで開いていないか）を確かめてください。",
+        ) from None
+    return parse_captions(_decode(raw, name), name=name, suffix=path.suffix, speakers=speakers)
+
+
+def parse_captions(
+    text: str,
+    *,
+    name: str,
+    suffix: str = ".vtt",
+    speakers: Mapping[str, str] | None = None,
+) -> list[Cue]:
+    """Parse caption text (WebVTT or SRT) into clean cues; see read_captions."""
+    fmt = _detect_format(text, Path(f"x{suffix}"))
+    if fmt == "unknown":
+        raise SiteInputError(
+            name,
+            FIELD,
+            "が WebVTT（1行目が「WEBVTT」）でも SRT（番号と「00:00:01,000 --> …」の行）"
+            "でもありません。",
+            "Teams の「トランスクリプト」から .vtt をダウンロードするか、"
+            "字幕ソフトで .vtt / .srt に書き出してください。",
+        )
+    try:
+        parsed = webvtt.WebVTT.from_buffer(io.StringIO(text), format=fmt, strict=(fmt == "vtt"))
+    except (MalformedFileError, MalformedCaptionError) as exc:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"の書き方が正しくありません（{_describe(exc)}）。",
+            "時刻の行が「00:01:02.000 --> 00:01:05.000」の形か、字幕と字幕の間に空行があるかを"
+            "確かめてください。",
+        ) from None
+    cues = _clean(parsed.captions, speakers or {})
+    if not cues:
+        raise SiteInputError(
+            name,
+            FIELD,
+            "に字幕が1つもありません。",
+            "中身のある字幕ファイルを指定してください（録画の文字起こしを書き出し直してください）。",
+        )
+    for cue in cues:
+        if cue.end <= cue.start:
+            raise SiteInputError(
+                name,
+                FIELD,
+                f"の {_hms(cue.start)} の字幕は、終わりの時刻が始まりより前です。",
+                "この字幕の時刻を直してください。",
+            )
+    return cues
+
+
+def _describe(exc: Exception) -> str:
+    message = str(exc)
+    if message == "Invalid format":
+        return "形式が判別できません"
+    if len(message) > 120:
+        message = message[:117] + "…"
+    return f"ライブラリの報告: {message}"
+
+
+def _hms(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def _clean(captions: Sequence[webvtt.Caption], speakers: Mapping[str, str]) -> list[Cue]:
+    items: list[tuple[float, float, str, str | None]] = []
+    for caption in captions:
+        lines = [html.unescape(line) for line in caption.text.split("\n")]
+        text = "\n".join(_SPACES.sub(" ", line).strip() for line in lines if line.strip())
+        if not text:
+            continue
+        voice = caption.voice
+        speaker = speakers.get(voice.strip()) if voice else None
+        start = caption.start_time.in_milliseconds() / 1000
+        end = caption.end_time.in_milliseconds() / 1000
+        items.append((start, end, text, speaker))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [
+        Cue(id=f"c{index:04d}", start=start, end=end, text=text, speaker=speaker)
+        for index, (start, end, text, speaker) in enumerate(items, start=1)
+    ]
+
+
+def check_against_duration(cues: Sequence[Cue], duration: float, name: str) -> None:
+    """Raise when a cue starts after the end of the video (captions of another recording?)."""
+    late = [cue for cue in cues if cue.start > duration + 0.5]
+    if late:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"の字幕が {_hms(late[0].start)} から始まりますが、動画は {_hms(duration)} で"
+            "終わります。",
+            "別の録画の字幕を指定していないか確かめてください。",
+        )
+
+
+def _escape_cue_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_webvtt(cues: Sequence[Cue]) -> str:
+    """Write cues as a clean WebVTT document (UTF-8 text, ``\\n`` line ends)."""
+    doc = webvtt.WebVTT(
+        captions=[
+            webvtt.Caption(
+                start=_vtt_time(cue.start),
+                end=_vtt_time(cue.end),
+                text=(f"<v {_escape_cue_text(cue.speaker)}>" if cue.speaker else "")
+                + _escape_cue_text(cue.text),
+                identifier=cue.id,
+            )
+            for cue in cues
+        ]
+    )
+    return doc.content
+
+
+def _vtt_time(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{ms // 1000:02d}.{ms % 1000:03d}"
+
+
+def normalise_file(
+    source: Path,
+    dest: Path,
+    *,
+    speakers: Mapping[str, str] | None = None,
+    display_name: str | None = None,
+) -> list[Cue]:
+    """Read ``source`` (any accepted format) and write clean WebVTT to ``dest``."""
+    cues = read_captions(source, speakers=speakers, display_name=display_name)
+    dest.write_text(to_webvtt(cues), encoding="utf-8", newline="\n")
+    return cues

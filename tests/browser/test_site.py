@@ -1,0 +1,117 @@
+"""The site in Debian's Chromium, served from 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from wardsite.org import load_org
+
+ORG = load_org(Path(__file__).resolve().parents[2] / "org.yml")
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+SEARCH_INPUT = 'input[data-md-component="search-query"]'
+RESULT_ITEM = ".md-search-result__item"
+
+
+def test_home_page_renders_search_first_and_top_tasks(page, site_url: str) -> None:
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text() == ORG["site"]["name"]
+    assert page.locator("#home-search-input").is_visible()
+    assert page.locator(".grid.cards a").count() >= 6
+    assert ORG["helpdesk"]["phone"] in page.locator("article").inner_text()
+
+
+def test_navigation_tab_opens_its_section(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".md-tabs__link", has_text="Teams").click()
+    page.wait_for_url("**/teams/")
+    assert page.locator("h1").first.inner_text() == "Teamsの基本"
+    # The section's pages are listed in the sidebar and lead on.
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="チャットで連絡する").click()
+    page.wait_for_url("**/teams/chat/")
+    assert page.locator(".md-path").count() == 1  # breadcrumbs
+
+
+def _switch_language(page, lang: str) -> None:
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').first.click()
+
+
+def test_switching_to_english_and_back_keeps_the_page(page, site_url: str) -> None:
+    page.goto(site_url + "account/password-reset/")
+    _switch_language(page, "en")
+    page.wait_for_url("**/en/account/password-reset/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "password" in page.locator("h1").first.inner_text().lower()
+    _switch_language(page, "ja")
+    page.wait_for_url(site_url + "account/password-reset/")
+    assert page.locator("html").get_attribute("lang") == "ja"
+
+
+def _search(page, query: str) -> list[str]:
+    page.locator(SEARCH_INPUT).click()
+    page.locator(SEARCH_INPUT).fill(query)
+    page.locator(SEARCH_INPUT).press("End")  # Material searches on keyup
+    page.locator(RESULT_ITEM).first.wait_for()
+    return page.locator(RESULT_ITEM).all_inner_texts()
+
+
+def test_search_finds_english_word_on_japanese_site(page, site_url: str) -> None:
+    page.goto(site_url)
+    results = _search(page, "OneDrive")
+    assert any("OneDrive" in r for r in results)
+
+
+def test_home_search_form_opens_results(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator("#home-search-input").fill("パスワード")
+    page.locator("#home-search-input").press("Enter")
+    page.locator(RESULT_ITEM).first.wait_for()
+    assert page.locator(SEARCH_INPUT).input_value() == "パスワード"
+
+
+def _axe(page) -> list[str]:
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("path", ["", "account/password-reset/", "en/"])
+def test_no_serious_accessibility_violations(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    violations = _axe(page)
+    assert not violations, "\n".join(violations)
+
+
+def _focus_ring(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                   return {tag: e.tagName, cls: String(e.className), comp:
+                   e.getAttribute('data-md-component') || '', text: (e.innerText||'').trim(),
+                   style: s.outlineStyle, width: s.outlineWidth}; }"""
+    )
+
+
+def test_keyboard_reaches_search_and_navigation_with_visible_focus(page, site_url: str) -> None:
+    page.goto(site_url + "teams/")
+    reached_search = reached_nav = False
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focus = _focus_ring(page)
+        assert focus["style"] != "none" and float(focus["width"].rstrip("px")) >= 2, focus
+        reached_search |= focus["comp"] == "search-query"
+        reached_nav |= "md-tabs__link" in focus["cls"] or "md-nav__link" in focus["cls"]
+        if reached_search and reached_nav:
+            break
+    assert reached_search, "Tab never reached the search box"
+    assert reached_nav, "Tab never reached the main navigation"
