@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from wardsite.errors import SiteInputError
 from wardsite.lastupdated import format_date, git_dates, last_updated
 from wardsite.pagemeta import check_front_matter
-from wardsite.translation import add_untranslated_note
+from wardsite.translation import add_untranslated_note, mark_content_language
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -35,6 +35,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     if page.file.abs_src_path:
         moment = last_updated(Path(page.file.abs_src_path), _dates)
         page.meta["revision_date"] = format_date(moment, page_lang)
+    return add_untranslated_note(markdown, page_lang, _content_lang(page, config))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    return mark_content_language(html, config.theme["language"], _content_lang(page, config))
+
+
+def _content_lang(page: Page, config: MkDocsConfig) -> str:
     # mkdocs-static-i18n marks each file with the language its content is in.
-    content_lang = getattr(page.file, "locale", page_lang)
-    return add_untranslated_note(markdown, page_lang, content_lang)
+    return getattr(page.file, "locale", config.theme["language"])

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from support.browser import CHROMIUM, CHROMIUM_ARGS
 from support.httpserver import serve_directory
 

@@ -1,4 +1,4 @@
-""""Last updated" dates for pages, from git history with a file-time fallback.
+""" "Last updated" dates for pages, from git history with a file-time fallback.
 
 One ``git log`` call reads the whole history once per build; pages that git
 does not know (new, uncommitted files, or a copy without ``.git``) fall back
@@ -8,15 +8,26 @@ to the file's modification time, so a date is always shown.
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 #: Japan has no daylight saving time, so a fixed offset is exact.
 JST = timezone(timedelta(hours=9), "JST")
 
-_EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def git_dates(root: Path) -> dict[Path, datetime]:
@@ -53,7 +64,7 @@ def last_updated(path: Path, dates: dict[Path, datetime]) -> datetime:
     known = dates.get(path.resolve())
     if known is not None:
         return known
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
 
 
 def format_date(moment: datetime, lang: str) -> str:

@@ -36,7 +36,10 @@ def load_org(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SiteInputError(
-            name, "(ファイル全体)", "が見つかりません。", "リポジトリの最上位に org.yml を置いてください。"
+            name,
+            "(ファイル全体)",
+            "が見つかりません。",
+            "リポジトリの最上位に org.yml を置いてください。",
         ) from None
     except yaml.YAMLError as exc:
         raise SiteInputError(
@@ -47,7 +50,10 @@ def load_org(path: Path) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict):
         raise SiteInputError(
-            name, "(ファイル全体)", "が「項目: 値」の形になっていません。", "見本の org.yml と同じ形で書いてください。"
+            name,
+            "(ファイル全体)",
+            "が「項目: 値」の形になっていません。",
+            "見本の org.yml と同じ形で書いてください。",
         )
     for key in REQUIRED_KEYS:
         value = lookup(data, key)

@@ -1,7 +1,9 @@
-"""The note shown on a page whose translation is missing.
+"""Pages shown in another language than the site's: mkdocs-static-i18n shows
+the Japanese page under ``/en/`` when no English version exists.
 
-mkdocs-static-i18n shows the Japanese page under ``/en/`` when no English
-version exists; this note tells the reader so, in the reader's language.
+The reader gets a note in the page's language, and the content is marked
+with its real language so screen readers read it with the right voice
+(WCAG 3.1.2, language of parts).
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import re
 
 NOTES: dict[str, str] = {
     "en": (
-        '!!! info "This page is not translated yet"\n'
-        "    The text below is in Japanese. If you need help reading it, ask a colleague "
+        '<div class="admonition info" lang="en">\n'
+        '<p class="admonition-title">This page is not translated yet</p>\n'
+        "<p>The text below is in Japanese. If you need help reading it, ask a colleague "
         "or call the {{ org.helpdesk.name }} on {{ org.helpdesk.phone }} "
-        "(extension {{ org.helpdesk.extension }}).\n"
+        "(extension {{ org.helpdesk.extension }}).</p>\n"
+        "</div>\n"
     ),
 }
 
@@ -28,4 +32,11 @@ def add_untranslated_note(markdown: str, page_lang: str, content_lang: str) -> s
     heading = _FIRST_H1.match(markdown)
     if heading is None:
         return f"{note}\n{markdown}"
-    return f"{heading.group(0)}\n{note}\n{markdown[heading.end():]}"
+    return f"{heading.group(0)}\n{note}\n{markdown[heading.end() :]}"
+
+
+def mark_content_language(html: str, page_lang: str, content_lang: str) -> str:
+    """Wrap content written in another language than the page in an element saying so."""
+    if page_lang == content_lang:
+        return html
+    return f'<div lang="{content_lang}">\n{html}\n</div>'

@@ -17,7 +17,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         # Without TCP_NODELAY many small fetches stall about 40 ms each.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

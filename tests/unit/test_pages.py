@@ -1,6 +1,6 @@
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -8,19 +8,24 @@ import pytest
 from wardsite.errors import SiteInputError
 from wardsite.lastupdated import format_date, git_dates, last_updated
 from wardsite.pagemeta import check_front_matter
-from wardsite.translation import add_untranslated_note
+from wardsite.translation import add_untranslated_note, mark_content_language
 
 
 def test_dates_are_formatted_per_language_in_japan_time() -> None:
     # 2026-11-26 20:00 UTC is already 27 November in Japan.
-    moment = datetime(2026, 11, 26, 20, 0, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)
     assert format_date(moment, "ja") == "2026年11月27日"
     assert format_date(moment, "en") == "27 November 2026"
 
 
 def _git(repo: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
@@ -41,7 +46,7 @@ def test_git_history_gives_last_commit_date_and_new_files_fall_back(tmp_path: Pa
 
     dates = git_dates(tmp_path / "docs")
     assert format_date(last_updated(page, dates), "ja") == "2025年6月15日"
-    assert last_updated(new, dates) == datetime.fromtimestamp(1_700_000_000, tz=timezone.utc)
+    assert last_updated(new, dates) == datetime.fromtimestamp(1_700_000_000, tz=UTC)
 
 
 def test_without_git_every_file_falls_back_to_its_file_time(tmp_path: Path) -> None:
@@ -66,3 +71,8 @@ def test_pages_without_title_or_description_are_reported(meta: dict[str, str]) -
 
 def test_complete_front_matter_passes() -> None:
     check_front_matter({"title": "題名", "description": "説明です。"}, "a.md")
+
+
+def test_content_in_another_language_is_marked_for_screen_readers() -> None:
+    assert mark_content_language("<p>本文</p>", "en", "ja") == '<div lang="ja">\n<p>本文</p>\n</div>'
+    assert mark_content_language("<p>x</p>", "en", "en") == "<p>x</p>"

@@ -9,11 +9,13 @@ class FaqSourceError(Exception):
     """The helpdesk could not be read (network, HTTP status, bad JSON, too large).
 
     ``reason`` is a short Japanese sentence for the build log and the staleness note.
-    It never contains the access token.
+    It never contains the access token. ``kind`` is ``"unreachable"`` (network,
+    timeout, HTTP error) or ``"bad-data"`` (the helpdesk answered, but not usably).
     """
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, kind: str = "unreachable") -> None:
         self.reason = reason
+        self.kind = kind
         super().__init__(reason)
 
 

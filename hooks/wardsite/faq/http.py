@@ -180,14 +180,14 @@ class HttpClient:
                 raise FaqSourceError(f"ヘルプデスクがエラーを返しました（HTTP {status}、{shown}）。")
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > self.limits.max_bytes:
-                raise FaqSourceError(self._too_large(shown))
+                raise FaqSourceError(self._too_large(shown), kind="bad-data")
             chunks: list[bytes] = []
             size = 0
             try:
                 for chunk in response.iter_content(64 * 1024):
                     size += len(chunk)
                     if size > self.limits.max_bytes:
-                        raise FaqSourceError(self._too_large(shown))
+                        raise FaqSourceError(self._too_large(shown), kind="bad-data")
                     if time.monotonic() > deadline:
                         raise FaqSourceError(
                             f"ヘルプデスクの応答が{self.limits.total_timeout:g}秒以内に終わりませんでした（{shown}）。"
@@ -209,10 +209,13 @@ class HttpClient:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise FaqSourceError(
                 f"ヘルプデスクの応答が JSON として読めません（{shown}、{len(body):,}バイト目付近まで受信、"
-                f"{type(exc).__name__}）。途中で切れた可能性があります。"
+                f"{type(exc).__name__}）。途中で切れた可能性があります。",
+                kind="bad-data",
             ) from None
         if not isinstance(data, dict):
-            raise FaqSourceError(f"ヘルプデスクの応答が JSON オブジェクトではありません（{shown}）。")
+            raise FaqSourceError(
+                f"ヘルプデスクの応答が JSON オブジェクトではありません（{shown}）。", kind="bad-data"
+            )
         return data
 
     def _too_large(self, shown: str) -> str:

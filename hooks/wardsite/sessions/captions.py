@@ -65,7 +65,9 @@ def read_captions(
     """Read and validate a caption file; return clean cues sorted by start time.
 
     ``speakers`` maps a speaker name in ``<v …>`` tags to the label to show
-    (e.g. ``{"山田 太郎": "講師"}``); unmapped speakers are dropped. Raises
+    (e.g. ``{"山田 太郎": "講師"}``) and drops unmapped names (a Teams
+    transcript names real people); ``None`` keeps names as they are (for files
+    already normalised). Raises
     SiteInputError (naming ``display_name`` or the file) for a missing,
     unreadable, empty or malformed file.
     """
@@ -114,7 +116,7 @@ def parse_captions(
             "時刻の行が「00:01:02.000 --> 00:01:05.000」の形か、字幕と字幕の間に空行があるかを"
             "確かめてください。",
         ) from None
-    cues = _clean(parsed.captions, speakers or {})
+    cues = _clean(parsed.captions, speakers)
     if not cues:
         raise SiteInputError(
             name,
@@ -147,7 +149,7 @@ def _hms(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def _clean(captions: Sequence[webvtt.Caption], speakers: Mapping[str, str]) -> list[Cue]:
+def _clean(captions: Sequence[webvtt.Caption], speakers: Mapping[str, str] | None) -> list[Cue]:
     items: list[tuple[float, float, str, str | None]] = []
     for caption in captions:
         lines = [html.unescape(line) for line in caption.text.split("\n")]
@@ -155,7 +157,9 @@ def _clean(captions: Sequence[webvtt.Caption], speakers: Mapping[str, str]) -> l
         if not text:
             continue
         voice = caption.voice
-        speaker = speakers.get(voice.strip()) if voice else None
+        speaker = voice.strip() if voice else None
+        if speaker and speakers is not None:
+            speaker = speakers.get(speaker)
         start = caption.start_time.in_milliseconds() / 1000
         end = caption.end_time.in_milliseconds() / 1000
         items.append((start, end, text, speaker))

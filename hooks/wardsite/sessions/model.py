@@ -89,8 +89,9 @@ class Session:
 
     @property
     def display_title(self) -> str:
-        """``第7回 テレワークの始め方``."""
-        return f"第{self.number}回 {self.title}"
+        """``第7回 テレワークの始め方``; other tracks say which (``DXマインド研修 第1回 …``)."""
+        prefix = "" if self.track == "hands-on" else "DXマインド研修 "
+        return f"{prefix}第{self.number}回 {self.title}"
 
     @property
     def status(self) -> str:

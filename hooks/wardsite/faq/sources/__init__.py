@@ -1,0 +1,1 @@
+"""FAQ sources: each adapter turns one helpdesk's format into validated model objects."""

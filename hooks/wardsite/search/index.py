@@ -1,0 +1,276 @@
+"""Build one prebuilt search index per language: lunr index + query-side data.
+
+Input is a plain list of documents (``SearchDoc``: location, title, text,
+section headings, optional boost), e.g. the entries of Material's
+``search_index.json`` for one language. Output is one JSON-ready dict:
+
+``{"version", "lang", "index", "analysis", "docs"}``
+
+* ``index``: a lunr.py index, serialised; ``lunr.Index.load`` in lunr.js 2.3.9
+  loads it unchanged. Fields ``title``, ``headings``, ``text`` hold word terms,
+  ``title_ngram`` and ``ngram`` hold character bigrams; title and headings are
+  boosted. The pipelines are empty: terms are analysed before they go in.
+* ``analysis``: what ``query.QueryAnalyzer`` and ``analysis.js`` need to turn a
+  typed query into index terms without a dictionary: the lexicon, stop words,
+  synonym map, clause boosts and the fields each kind of clause searches.
+* ``docs``: ``{location, title, text}`` per document ref (the list index), for
+  result titles and snippets.
+
+Nothing here depends on this site's pages: any folder of Markdown works.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wardsite.search.normalize import normalize
+from wardsite.search.segment import ALNUM, DocumentAnalyzer, TextTerms, char_class, text_bigrams
+from wardsite.search.stopwords import stopword_set
+from wardsite.search.synonyms import SynonymGroup
+
+FORMAT_VERSION = 1
+
+#: lunr field boosts (multiplied into the stored vectors at build time).
+FIELD_BOOSTS: dict[str, float] = {
+    "title": 10.0,
+    "headings": 4.0,
+    "text": 1.0,
+    "title_ngram": 3.0,
+    "ngram": 1.0,
+}
+WORD_FIELDS = ["title", "headings", "text"]
+NGRAM_FIELDS = ["title_ngram", "ngram"]
+
+#: Boost of each kind of query clause (see query.py for the kinds).
+CLAUSE_BOOSTS: dict[str, float] = {
+    "word": 1.0,
+    "synonym": 0.7,
+    "related": 0.4,
+    "prefix": 0.6,
+    "typo": 0.5,
+    "ngram": 0.25,
+}
+#: At most this many completions for a half-typed last word, and typo candidates.
+LIMITS: dict[str, int] = {"prefixKeys": 8, "typoKeys": 3}
+#: SudachiPy synonym groups with more members than this in the site are too broad to use.
+MAX_RELATED_GROUP = 6
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One searchable unit (a page or a page section)."""
+
+    location: str
+    title: str
+    text: str
+    headings: tuple[str, ...] = ()
+    boost: float = 1.0
+
+
+def strip_html(text: str) -> str:
+    """Plain text of an HTML fragment (Material's index text keeps some tags)."""
+    return html.unescape(_TAG.sub(" ", text))
+
+
+@dataclass
+class _Vocabulary:
+    lexicon: dict[str, set[str]] = field(default_factory=dict)
+    groups: dict[str, set[int]] = field(default_factory=dict)
+
+    def merge(self, terms: TextTerms) -> None:
+        for key, values in terms.lexicon.items():
+            self.lexicon.setdefault(key, set()).update(values)
+        for term, ids in terms.groups.items():
+            self.groups.setdefault(term, set()).update(ids)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A synonym-file word that SudachiPy splits in several words (二段階認証)."""
+
+    folded: str
+    ascii_edges: tuple[bool, bool]
+
+
+class IndexBuilder:
+    """Analyse documents with SudachiPy and the synonym groups; emit the index bundle."""
+
+    def __init__(
+        self,
+        synonyms: Sequence[SynonymGroup] = (),
+        analyzer: DocumentAnalyzer | None = None,
+        use_sudachi_synonyms: bool = True,
+    ) -> None:
+        self.analyzer = analyzer or DocumentAnalyzer()
+        self.synonyms = list(synonyms)
+        self.use_sudachi_synonyms = use_sudachi_synonyms
+        self._word_terms: dict[str, set[str]] = {}
+        self._phrases: list[_Phrase] = []
+        self._word_groups: dict[str, set[int]] = {}
+        for group in self.synonyms:
+            for word in group.words:
+                self._word_terms[word] = self._terms_of_word(word)
+
+    def _terms_of_word(self, word: str) -> set[str]:
+        """Index terms for one synonym-file word: its SudachiPy term, or a phrase term."""
+        folded = normalize(word)
+        single = self.analyzer.single_word(word)
+        if single is not None:
+            term, group_ids = single
+            self._word_groups.setdefault(term, set()).update(group_ids)
+            return {term}
+        edges = (char_class(folded[0]) == ALNUM, char_class(folded[-1]) == ALNUM)
+        self._phrases.append(_Phrase(folded, edges))
+        return {folded}
+
+    def _phrase_terms(self, text: str, already: set[str]) -> list[str]:
+        folded = normalize(text)
+        found: list[str] = []
+        for phrase in self._phrases:
+            if phrase.folded in already:
+                continue
+            start = folded.find(phrase.folded)
+            while start >= 0:
+                end = start + len(phrase.folded)
+                before_ok = not (
+                    phrase.ascii_edges[0] and start > 0 and char_class(folded[start - 1]) == ALNUM
+                )
+                after_ok = not (
+                    phrase.ascii_edges[1] and end < len(folded) and char_class(folded[end]) == ALNUM
+                )
+                if before_ok and after_ok:
+                    found.append(phrase.folded)
+                start = folded.find(phrase.folded, start + 1)
+        return found
+
+    def _field_terms(self, texts: Iterable[str], vocabulary: _Vocabulary) -> list[str]:
+        terms = TextTerms()
+        joined: list[str] = []
+        for text in texts:
+            self.analyzer.analyze(text, terms)
+            joined.append(text)
+        vocabulary.merge(terms)
+        words = list(terms.words)
+        words += self._phrase_terms("\n".join(joined), set(words))
+        return words
+
+    def build(self, docs: Sequence[SearchDoc], lang: str) -> dict[str, Any]:
+        """The JSON-ready bundle for one language (see the module docstring)."""
+        from lunr.builder import Builder
+
+        builder = Builder()
+        builder.pipeline.reset()
+        builder.search_pipeline.reset()
+        builder.metadata_whitelist = []
+        builder.ref("id")
+        for name, boost in FIELD_BOOSTS.items():
+            builder.field(name, boost)
+        vocabulary = _Vocabulary()
+        stored: list[dict[str, str]] = []
+        for ref, doc in enumerate(docs):
+            text = strip_html(doc.text)
+            fields = {
+                "id": str(ref),
+                "title": self._field_terms([doc.title], vocabulary),
+                "headings": self._field_terms(doc.headings, vocabulary),
+                "text": self._field_terms([text], vocabulary),
+                "title_ngram": text_bigrams(doc.title),
+                "ngram": text_bigrams("\n".join([*doc.headings, text])),
+            }
+            attributes = {"boost": doc.boost} if doc.boost != 1 else None
+            builder.add(fields, attributes)
+            stored.append({"location": doc.location, "title": doc.title, "text": doc.text})
+        index = builder.build()
+        return {
+            "version": FORMAT_VERSION,
+            "lang": lang,
+            "index": index.serialize(),
+            "analysis": self.analysis_data(vocabulary),
+            "docs": stored,
+        }
+
+    def analysis_data(self, vocabulary: _Vocabulary) -> dict[str, Any]:
+        """The query side's data: lexicon, stop words, synonyms, boosts, fields."""
+        lexicon = {key: set(values) for key, values in vocabulary.lexicon.items()}
+        for word, terms in self._word_terms.items():
+            lexicon.setdefault(normalize(word), set()).update(terms)
+        expansions: dict[str, dict[str, str]] = {}
+        for group in self.synonyms:
+            member_terms = [self._word_terms[word] for word in group.words]
+            everything = set().union(*member_terms)
+            for terms in member_terms:
+                for term in terms:
+                    for other in sorted(everything - terms):
+                        expansions.setdefault(term, {})[other] = "synonym"
+        if self.use_sudachi_synonyms:
+            self._add_related(vocabulary, expansions)
+        return {
+            "version": FORMAT_VERSION,
+            "lexicon": [[key, sorted(lexicon[key])] for key in sorted(lexicon)],
+            "stopwords": sorted(stopword_set()),
+            "synonyms": [
+                [term, [[other, kind] for other, kind in sorted(expansions[term].items())]]
+                for term in sorted(expansions)
+            ],
+            "boosts": dict(CLAUSE_BOOSTS),
+            "fields": {
+                kind: NGRAM_FIELDS if kind == "ngram" else WORD_FIELDS for kind in CLAUSE_BOOSTS
+            },
+            "limits": dict(LIMITS),
+        }
+
+    def _add_related(self, vocabulary: _Vocabulary, expansions: dict[str, dict[str, str]]) -> None:
+        """Link site words that share a SudachiPy synonym group (テレワーク/リモートワーク)."""
+        members: dict[int, set[str]] = {}
+        for source in (vocabulary.groups, self._word_groups):
+            for term, ids in source.items():
+                for group_id in ids:
+                    members.setdefault(group_id, set()).add(term)
+        for terms in members.values():
+            if not 2 <= len(terms) <= MAX_RELATED_GROUP:
+                continue
+            for term in terms:
+                for other in terms - {term}:
+                    expansions.setdefault(term, {}).setdefault(other, "related")
+
+
+def docs_from_material(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
+    """SearchDocs from the ``docs`` entries of Material's ``search_index.json``."""
+    docs: list[SearchDoc] = []
+    for entry in entries:
+        boost = float(entry.get("boost", 1) or 1)
+        docs.append(
+            SearchDoc(
+                location=str(entry.get("location", "")),
+                title=str(entry.get("title", "")),
+                text=str(entry.get("text", "")),
+                boost=boost,
+            )
+        )
+    return docs
+
+
+def build_index(
+    docs: Sequence[SearchDoc],
+    lang: str,
+    synonyms: Sequence[SynonymGroup] = (),
+    analyzer: DocumentAnalyzer | None = None,
+) -> dict[str, Any]:
+    """Build the bundle for one language (the entry point the build hook calls)."""
+    return IndexBuilder(synonyms, analyzer).build(docs, lang)
+
+
+def write_index(bundle: Mapping[str, Any], path: Path) -> None:
+    """Write a bundle as compact UTF-8 JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

@@ -1,0 +1,216 @@
+"""Word segmentation of page text (build side, SudachiPy) and character n-grams.
+
+Pages are segmented with SudachiPy (split mode C, plus the mode A parts of
+compounds). Each content word becomes the index term ``normalize(normalized
+form)``: 申込/申し込み, サーバ/サーバー, ﾊﾟｽﾜｰﾄﾞ/パスワード fold together.
+
+The browser has no dictionary. Instead, the build records a *lexicon*: every
+folded surface seen in the pages (``normalize(surface)``) with the index terms
+it stands for (an empty set for particles and auxiliaries). The query side
+(``query.py`` and ``analysis.js``) segments a typed query by longest match
+against that lexicon, so it produces exactly the terms the build indexed,
+without Sudachi. Character bigrams of every Japanese run are indexed too, for
+words the lexicon does not know and for typing errors.
+
+Character classes are explicit code point ranges (not Unicode categories) so
+that Python and JavaScript agree whatever Unicode version each one ships.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from wardsite.search.normalize import normalize
+
+#: Letters and digits that form "words" separated by spaces (Latin, Greek, Cyrillic).
+ALNUM_RANGES: tuple[tuple[int, int], ...] = (
+    (0x30, 0x39),
+    (0x61, 0x7A),
+    (0xC0, 0xD6),
+    (0xD8, 0xF6),
+    (0xF8, 0x24F),
+    (0x300, 0x36F),
+    (0x370, 0x3FF),
+    (0x400, 0x4FF),
+)
+#: Kanji (with 々〆〇); a single kanji can already be a word.
+KANJI_RANGES: tuple[tuple[int, int], ...] = (
+    (0x3005, 0x3007),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+#: Japanese (and Korean) characters written without spaces between words.
+JA_RANGES: tuple[tuple[int, int], ...] = (
+    *KANJI_RANGES,
+    (0x3041, 0x309F),
+    (0x30A0, 0x30FA),
+    (0x30FD, 0x30FF),
+    (0xAC00, 0xD7AF),
+)
+
+SEP, ALNUM, JA = 0, 1, 2
+
+#: Parts of speech that never become index terms (they stay in the lexicon, empty).
+FUNCTION_POS: frozenset[str] = frozenset({"助詞", "助動詞", "接頭辞", "接尾辞"})
+#: Parts of speech that are not words at all.
+SKIP_POS: frozenset[str] = frozenset({"補助記号", "空白"})
+
+#: SudachiPy accepts at most 49,149 bytes per call; 12,000 characters of at most
+#: 4 bytes each stay below it.
+MAX_CHUNK_CHARS = 12_000
+
+
+def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= code <= hi for lo, hi in ranges)
+
+
+def char_class(ch: str) -> int:
+    """SEP, ALNUM or JA for one character of normalised text."""
+    code = ord(ch)
+    if _in(code, ALNUM_RANGES):
+        return ALNUM
+    if _in(code, JA_RANGES):
+        return JA
+    return SEP
+
+
+def is_kanji(ch: str) -> bool:
+    return _in(ord(ch), KANJI_RANGES)
+
+
+def is_word(text: str) -> bool:
+    """True when ``text`` is non-empty, starts and ends with a word character."""
+    return bool(text) and char_class(text[0]) != SEP and char_class(text[-1]) != SEP
+
+
+def japanese_runs(normalized: str) -> Iterator[str]:
+    """Maximal runs of Japanese characters in normalised text."""
+    for cls, group in itertools.groupby(normalized, key=char_class):
+        if cls == JA:
+            yield "".join(group)
+
+
+def bigrams(run: str) -> list[str]:
+    """Character bigrams of one run (none for a single character)."""
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def text_bigrams(text: str) -> list[str]:
+    """Bigrams of every Japanese run of ``text`` (normalised first)."""
+    return [gram for run in japanese_runs(normalize(text)) for gram in bigrams(run)]
+
+
+def split_for_sudachi(text: str, limit: int = MAX_CHUNK_CHARS) -> Iterator[str]:
+    """Cut text into pieces SudachiPy accepts, preferring line and sentence ends."""
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n"), window.rfind("。"), window.rfind(" "))
+        cut = cut + 1 if cut > 0 else limit
+        yield text[:cut]
+        text = text[cut:]
+    if text:
+        yield text
+
+
+@dataclass
+class TextTerms:
+    """What one piece of page text contributes to the index."""
+
+    #: Index terms in text order (repeats kept: they are term frequencies).
+    words: list[str] = field(default_factory=list)
+    #: folded surface → the index terms it stands for (empty for particles).
+    lexicon: dict[str, set[str]] = field(default_factory=dict)
+    #: index term → SudachiPy synonym group ids.
+    groups: dict[str, set[int]] = field(default_factory=dict)
+
+
+def term_of(normalized_form: str) -> str:
+    """The index term for a SudachiPy normalised form (spaces dropped: remote work)."""
+    return normalize(normalized_form).replace(" ", "")
+
+
+class DocumentAnalyzer:
+    """SudachiPy segmentation of page text into index terms and lexicon entries."""
+
+    def __init__(self, dictionary: str = "core") -> None:
+        from sudachipy import Dictionary, SplitMode
+
+        self._dictionary = Dictionary(dict=dictionary)
+        self._tokenizer = self._dictionary.create(SplitMode.C)
+        self._mode_a = SplitMode.A
+        self._variants: dict[tuple[str, str], list[str]] = {}
+
+    def analyze(self, text: str, terms: TextTerms | None = None) -> TextTerms:
+        """Add the terms of ``text`` to ``terms`` (a new TextTerms if None)."""
+        terms = terms if terms is not None else TextTerms()
+        for piece in split_for_sudachi(text):
+            for morpheme in self._tokenizer.tokenize(piece):
+                self._add(morpheme, terms, compound_parts=True)
+        return terms
+
+    def single_word(self, word: str) -> tuple[str, set[int]] | None:
+        """(index term, synonym group ids) when SudachiPy reads ``word`` as one content word."""
+        morphemes = [
+            m for m in self._tokenizer.tokenize(word) if m.part_of_speech()[0] not in SKIP_POS
+        ]
+        if len(morphemes) != 1 or morphemes[0].part_of_speech()[0] in FUNCTION_POS:
+            return None
+        term = term_of(morphemes[0].normalized_form())
+        return (term, set(morphemes[0].synonym_group_ids())) if term else None
+
+    def _add(self, morpheme: Any, terms: TextTerms, compound_parts: bool) -> None:
+        pos = morpheme.part_of_speech()[0]
+        if pos in SKIP_POS:
+            return
+        key = normalize(morpheme.surface())
+        if not is_word(key):
+            return
+        entry = terms.lexicon.setdefault(key, set())
+        single_kana = len(key) == 1 and char_class(key) == JA and not is_kanji(key)
+        if pos in FUNCTION_POS or single_kana:
+            return
+        term = term_of(morpheme.normalized_form())
+        if not term:
+            return
+        entry.add(term)
+        terms.words.append(term)
+        group_ids = morpheme.synonym_group_ids()
+        if group_ids:
+            terms.groups.setdefault(term, set()).update(group_ids)
+        for variant in self._okurigana_variants(morpheme.surface(), morpheme.normalized_form()):
+            terms.lexicon.setdefault(variant, set()).add(term)
+        if compound_parts and pos == "名詞":
+            parts = morpheme.split(self._mode_a)
+            if len(parts) > 1:
+                for part in parts:
+                    self._add(part, terms, compound_parts=False)
+
+    def _okurigana_variants(self, surface: str, normalized_form: str) -> list[str]:
+        """Spellings with okurigana left out that the dictionary confirms (申込 for 申し込み).
+
+        Only kana after a kanji are dropped, at most 3 of them, and a spelling
+        counts only if SudachiPy's dictionary has it with the same normalised form.
+        """
+        cache_key = (surface, normalized_form)
+        if cache_key in self._variants:
+            return self._variants[cache_key]
+        found: list[str] = []
+        positions = [
+            i
+            for i, ch in enumerate(surface)
+            if i > 0 and 0x3041 <= ord(ch) <= 0x309F and is_kanji(surface[0])
+        ]
+        if 0 < len(positions) <= 3 and any(is_kanji(ch) for ch in surface):
+            for size in range(1, len(positions) + 1):
+                for dropped in itertools.combinations(positions, size):
+                    spelling = "".join(ch for i, ch in enumerate(surface) if i not in dropped)
+                    matches = self._dictionary.lookup(spelling)
+                    if any(m.normalized_form() == normalized_form for m in matches):
+                        found.append(normalize(spelling))
+        self._variants[cache_key] = found
+        return found

@@ -1,0 +1,470 @@
+"""Load and validate ``sessions/*.yml``: one small YAML file per training session.
+
+Every problem is collected (not just the first) as a SiteInputError naming the
+file and the field, in Japanese, with what to do. A session with a broken
+required field is left out; a session whose recording is broken is kept as
+「準備中」 (no recording); a chapter past the end of the video is dropped. The
+MkDocs hook logs the errors as warnings, so ``mkdocs build --strict`` fails.
+
+File format (comments in the files themselves explain each field)::
+
+    track: hands-on            # hands-on（操作研修）/ dx-mindset（DXマインド研修）
+    number: 7
+    title: テレワークの始め方
+    level: 基礎                 # 基礎 / 応用
+    date: 2026-06-12
+    length: 60                 # 分
+    trainer: 情報政策課 研修担当
+    goals: [...]
+    prerequisites: [...]       # 任意
+    materials:                 # 任意
+      - {title: スライド（PDF）, file: media/sessions/hands-on-07/slides.pdf}
+    recording:                 # publish コマンドが書きます
+      video: media/sessions/hands-on-07/video.mp4    # または https://… （メディアサーバー）
+      captions: media/sessions/hands-on-07/captions.vtt
+      poster: media/sessions/hands-on-07/poster.jpg
+      duration: 3605.2         # 秒
+    chapters:                  # 任意
+      - {time: "01:30", title: はじめに}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wardsite.errors import SiteInputError
+from wardsite.sessions import captions as captions_mod
+from wardsite.sessions import media
+from wardsite.sessions.model import (
+    LEVELS,
+    TRACKS,
+    Chapter,
+    Material,
+    Recording,
+    Session,
+    display_time,
+    parse_time,
+)
+
+REQUIRED = ("track", "number", "title", "level", "date", "length", "trainer", "goals")
+KNOWN = (*REQUIRED, "prerequisites", "description", "materials", "recording", "chapters")
+
+_FIELD_HELP = {
+    "track": "hands-on（操作研修）か dx-mindset（DXマインド研修）を書いてください。",
+    "number": "回の番号を数字で書いてください（例: 7）。",
+    "title": "研修の題名を書いてください。",
+    "level": f"{' か '.join(LEVELS)} を書いてください。",
+    "date": "実施日を 2026-06-12 の形で書いてください。",
+    "length": "研修の長さを分で書いてください（例: 60）。",
+    "trainer": "講師を役職・係の名前で書いてください（個人名は書きません）。",
+    "goals": "学習の目標を「- 」で始まる行で1つ以上書いてください。",
+}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What the loader found: valid sessions (sorted by track, number) and every problem."""
+
+    sessions: tuple[Session, ...]
+    errors: tuple[SiteInputError, ...]
+
+    def by_track(self, track: str) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.track == track)
+
+
+def is_url(value: str) -> bool:
+    return bool(re.match(r"^https?://", value))
+
+
+def load_sessions(
+    folder: Path, root: Path | None = None, *, probe_videos: bool = True
+) -> Catalogue:
+    """Read every ``*.yml`` in ``folder`` (files starting with ``_`` are skipped).
+
+    Paths inside the files are relative to ``root`` (the repository, by default
+    the parent of ``folder``). With ``probe_videos`` each local video is opened
+    with ffprobe when it is installed, which catches files that exist but are
+    not playable.
+    """
+    root = root or folder.parent
+    sessions: list[Session] = []
+    errors: list[SiteInputError] = []
+    seen: dict[tuple[str, int], str] = {}
+    files = sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
+    for path in files:
+        name = _display(path, root)
+        file_errors: list[SiteInputError] = []
+        session = _load_one(path, name, root, file_errors, probe_videos)
+        errors.extend(file_errors)
+        if session is None:
+            continue
+        ident = (session.track, session.number)
+        if ident in seen:
+            errors.append(
+                SiteInputError(
+                    name,
+                    "number",
+                    f"の {session.number} は {seen[ident]} と重複しています"
+                    f"（{session.track_name} 第{session.number}回が2つあります）。",
+                    "どちらかの番号を直すか、古いほうのファイルを消してください。",
+                )
+            )
+            continue
+        seen[ident] = name
+        sessions.append(session)
+    sessions.sort(key=lambda s: (list(TRACKS).index(s.track), s.number))
+    return Catalogue(tuple(sessions), tuple(errors))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path, name: str) -> dict[str, Any]:
+    """The file as a mapping, or SiteInputError."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SiteInputError(
+            name,
+            "(ファイル全体)",
+            f"を読み込めません（{exc.strerror}）。",
+            "権限を確かめてください。",
+        ) from None
+    except UnicodeDecodeError:
+        raise SiteInputError(
+            name, "(ファイル全体)", "が UTF-8 ではありません。", "UTF-8 で保存し直してください。"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{mark.line + 1}行目付近" if mark else "どこか"
+        raise SiteInputError(
+            name,
+            "(ファイル全体)",
+            f"の書き方が YAML として正しくありません（{where}）。",
+            "字下げ（スペース）とコロン「:」の位置を確かめてください。",
+        ) from None
+    if not isinstance(data, dict):
+        raise SiteInputError(
+            name,
+            "(ファイル全体)",
+            "が「項目: 値」の形になっていません。",
+            "ほかの回のファイルと同じ形で書いてください。",
+        )
+    return data
+
+
+def _text_list(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str) and value.strip():
+        return (value.strip(),)
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    return None
+
+
+def _load_one(
+    path: Path, name: str, root: Path, errors: list[SiteInputError], probe_videos: bool
+) -> Session | None:
+    try:
+        data = read_yaml(path, name)
+    except SiteInputError as exc:
+        errors.append(exc)
+        return None
+
+    def bad(field: str, problem: str, fix: str | None = None) -> None:
+        errors.append(SiteInputError(name, field, problem, fix or _FIELD_HELP.get(field, "")))
+
+    for key in data:
+        if key not in KNOWN:
+            bad(
+                key,
+                "は知らない項目です。",
+                f"使える項目は {', '.join(KNOWN)} です。綴りを確かめてください。",
+            )
+    for key in REQUIRED:
+        value = data.get(key)
+        if value is None or (isinstance(value, str | list) and not value):
+            bad(key, "が書かれていません（必須の項目です）。")
+    track = data.get("track")
+    if track is not None and track not in TRACKS:
+        bad("track", f"の「{track}」は知らないコースです。")
+    number = data.get("number")
+    if number is not None and (
+        isinstance(number, bool) or not isinstance(number, int) or number < 1
+    ):
+        bad("number", f"の「{number}」は回の番号として使えません。")
+    level = data.get("level")
+    if level is not None and level not in LEVELS:
+        bad("level", f"の「{level}」は知らないレベルです。")
+    date = data.get("date")
+    if date is not None and not isinstance(date, dt.date):
+        bad("date", f"の「{date}」は日付として読めません。")
+    length = data.get("length")
+    if length is not None and (
+        isinstance(length, bool) or not isinstance(length, int) or length < 1
+    ):
+        bad("length", f"の「{length}」は分の数として読めません。")
+    for key in ("title", "trainer", "description"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            bad(key, "は文字で書いてください。", '値を "…" で囲んでください。')
+    goals = _text_list(data.get("goals")) if data.get("goals") else ()
+    if goals is None:
+        bad("goals", "の形が正しくありません。")
+    prerequisites = _text_list(data.get("prerequisites")) if data.get("prerequisites") else ()
+    if prerequisites is None:
+        bad("prerequisites", "の形が正しくありません。", "「- 」で始まる行で書いてください。")
+    if errors:
+        return None  # required facts are wrong: leave the session out entirely
+
+    materials = _materials(data.get("materials"), root, bad)
+    recording = _recording(data.get("recording"), root, name, bad, errors, probe_videos)
+    chapters = _chapters(data.get("chapters"), recording, bad)
+    return Session(
+        track=track,
+        number=number,
+        title=data["title"].strip(),
+        level=level,
+        date=date,
+        length_minutes=length,
+        trainer=data["trainer"].strip(),
+        goals=goals or (),
+        prerequisites=prerequisites or (),
+        materials=materials,
+        recording=recording,
+        chapters=chapters,
+        source=name,
+        description=(data.get("description") or "").strip(),
+    )
+
+
+def _materials(value: Any, root: Path, bad: Any) -> tuple[Material, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        bad(
+            "materials",
+            "の形が正しくありません。",
+            "「- title: …」「  file: …」の形で書いてください。",
+        )
+        return ()
+    out: list[Material] = []
+    for index, item in enumerate(value, start=1):
+        field = f"materials の{index}番目"
+        if not isinstance(item, Mapping) or not isinstance(item.get("title"), str):
+            bad(field, "に title（資料の名前）がありません。", "title: と file: を書いてください。")
+            continue
+        href = item.get("file") or item.get("url")
+        if not isinstance(href, str) or not href.strip():
+            bad(
+                field,
+                "に file（資料のファイル）がありません。",
+                "file: に資料の場所を書いてください。",
+            )
+            continue
+        if not is_url(href) and not (root / href).is_file():
+            bad(
+                f"{field}の file",
+                f"の「{href}」が見つかりません。",
+                "資料のファイルを置くか、場所の書き間違いを直してください。",
+            )
+            continue
+        out.append(Material(title=item["title"].strip(), href=href.strip()))
+    return tuple(out)
+
+
+def _recording(
+    value: Any,
+    root: Path,
+    name: str,
+    bad: Any,
+    errors: list[SiteInputError],
+    probe_videos: bool,
+) -> Recording | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        bad("recording", "の形が正しくありません。", "publish コマンドで書き直してください。")
+        return None
+    before = len(errors)
+    video, caps = value.get("video"), value.get("captions")
+    for key, item in (("video", video), ("captions", caps)):
+        if not isinstance(item, str) or not item.strip():
+            bad(
+                f"recording.{key}",
+                "が書かれていません。",
+                "録画は publish コマンドで登録してください（字幕は必須です）。",
+            )
+    if len(errors) > before:
+        return None
+    duration: float | None = None
+    raw_duration = value.get("duration")
+    if raw_duration is not None:
+        try:
+            duration = parse_time(raw_duration)
+        except ValueError:
+            bad(
+                "recording.duration",
+                f"の「{raw_duration}」は秒数として読めません。",
+                "publish コマンドで書き直してください。",
+            )
+            return None
+    if not is_url(video):
+        try:
+            if probe_videos:
+                try:
+                    duration = media.probe(
+                        root / video, f"{name} の recording.video（{video}）"
+                    ).duration
+                except media.ToolMissingError:
+                    _check_readable(root / video, name, "recording.video", video)
+            else:
+                _check_readable(root / video, name, "recording.video", video)
+        except SiteInputError as exc:
+            errors.append(exc)
+            return None
+    if duration is None:
+        bad(
+            "recording.duration",
+            "が書かれていません（動画がメディアサーバーにあるときは必須です）。",
+            "publish コマンドで書き直してください。",
+        )
+        return None
+    if is_url(caps):
+        bad(
+            "recording.captions",
+            "は URL にできません（文字起こしを作るため、字幕はリポジトリに置きます）。",
+            "publish コマンドで書き直してください。",
+        )
+        return None
+    try:
+        cues = captions_mod.read_captions(
+            root / caps, display_name=f"{name} の recording.captions（{caps}）"
+        )
+        captions_mod.check_against_duration(
+            cues, duration, f"{name} の recording.captions（{caps}）"
+        )
+    except SiteInputError as exc:
+        errors.append(exc)
+        return None
+    poster = value.get("poster")
+    if poster is not None and (
+        not isinstance(poster, str) or (not is_url(poster) and not (root / poster).is_file())
+    ):
+        bad(
+            "recording.poster",
+            f"の「{poster}」が見つかりません。",
+            "publish コマンドで書き直すか、poster の行を消してください。",
+        )
+        poster = None
+    return Recording(
+        video=video,
+        captions=caps,
+        duration=duration,
+        poster=poster,
+        sample=bool(value.get("sample", False)),
+        cues=tuple(cues),
+    )
+
+
+def _check_readable(path: Path, name: str, field: str, shown: str) -> None:
+    try:
+        with path.open("rb") as handle:
+            if not handle.read(1):
+                raise SiteInputError(
+                    name,
+                    field,
+                    f"の「{shown}」は空のファイルです。",
+                    "publish コマンドで登録し直してください。",
+                )
+    except FileNotFoundError:
+        raise SiteInputError(
+            name,
+            field,
+            f"の「{shown}」が見つかりません。",
+            "publish コマンドで登録し直してください。",
+        ) from None
+    except OSError as exc:
+        raise SiteInputError(
+            name,
+            field,
+            f"の「{shown}」を読み込めません（{exc.strerror}）。",
+            "権限を確かめてください。",
+        ) from None
+
+
+def _chapters(value: Any, recording: Recording | None, bad: Any) -> tuple[Chapter, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        bad(
+            "chapters",
+            "の形が正しくありません。",
+            '「- time: "01:30"」「  title: …」の形で書いてください。',
+        )
+        return ()
+    out: list[Chapter] = []
+    for index, item in enumerate(value, start=1):
+        field = f"chapters の{index}番目"
+        if not isinstance(item, Mapping) or not isinstance(item.get("title"), str):
+            bad(
+                field,
+                "に title（チャプターの名前）がありません。",
+                "time: と title: を書いてください。",
+            )
+            continue
+        try:
+            start = parse_time(item.get("time"))
+        except ValueError:
+            bad(
+                f"{field}の time",
+                f"の「{item.get('time')}」は時刻として読めません。",
+                '"01:30" のように分:秒で書いてください（" で囲みます）。',
+            )
+            continue
+        if recording is not None and start >= recording.duration:
+            bad(
+                f"{field}の time",
+                f"の {display_time(start)} は動画の長さ"
+                f"（{display_time(recording.duration)}）を超えています。",
+                "チャプターの時刻を直してください。",
+            )
+            continue
+        out.append(Chapter(start=start, title=item["title"].strip()))
+    out.sort(key=lambda c: c.start)
+    return tuple(out)
+
+
+def replace_top_level(text: str, key: str, value: Any) -> str:
+    """Replace (or append) one top-level ``key:`` block of a YAML file, keeping the rest.
+
+    Comments and layout elsewhere in the file survive, which a full
+    load-and-dump would lose; the block itself is rewritten.
+    """
+    dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=1000)
+    lines = text.splitlines(keepends=True)
+    start = next(
+        (i for i, line in enumerate(lines) if re.match(rf"^{re.escape(key)}\s*:", line)), None
+    )
+    if start is None:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        return text + dumped
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t", "-")) or not lines[end].strip()):
+        end += 1
+    # keep blank lines and comments that introduce the next block
+    while end - 1 > start and (
+        not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")
+    ):
+        end -= 1
+    return "".join(lines[:start]) + dumped + "".join(lines[end:])

@@ -1,0 +1,461 @@
+"""The trainers' one command: publish a session's recording.
+
+Usage (from the repository folder)::
+
+    python -m wardsite.sessions.publish 7 --video rec.mp4 --captions rec.vtt [--slides deck.pdf]
+        [--chapters chapters.txt] [--track dx-mindset] [--speaker "山田 太郎=講師"]
+        [--media-base-url https://media.example/training --media-dir /mnt/media/training]
+
+What it does, in an order that never loses what is already published: probe the
+video (ffprobe) → read and check the captions → check the chapters → convert the
+video to browser-safe MP4 (H.264/AAC, +faststart) in a staging folder with a
+progress bar → poster image → size limit for files that go into git → only then
+move the new files into place and update ``sessions/<track>-NN.yml`` → print
+exactly what to ``git add``.
+
+Where the media goes:
+
+- default: ``media/sessions/<track>-NN/`` in the repository (served by the site,
+  committed to git); a video over ``--max-commit-mb`` (default 25 MB) is refused.
+- ``--media-base-url URL`` (or env ``WARDSITE_MEDIA_BASE_URL``): video, poster and
+  slides go to the ward's media server; they are written to ``--media-dir`` (or env
+  ``WARDSITE_MEDIA_DIR``, e.g. the server's shared folder) or, without one, to
+  ``build/media-upload/`` with a note to upload them. Only the metadata and the
+  captions (small text the transcript and search are built from) go into git.
+
+Exit codes (scripts can rely on them):
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wardsite.errors import SiteInputError
+from wardsite.sessions import captions as captions_mod
+from wardsite.sessions import media
+from wardsite.sessions.metadata import is_url, read_yaml, replace_top_level
+from wardsite.sessions.model import TRACKS, Chapter, display_time, parse_time, session_key
+
+EXIT_OK = 0  # published
+EXIT_INTERNAL = 1  # unexpected error (a bug): report it with the message shown
+EXIT_USAGE = 2  # wrong command line (argparse)
+EXIT_VIDEO = 3  # video missing, unreadable or not a video
+EXIT_CAPTIONS = 4  # captions missing, malformed, empty or not matching the video
+EXIT_METADATA = 5  # no or broken sessions/*.yml for this session, or bad chapters
+EXIT_SLIDES = 6  # slides file missing or not a PDF
+EXIT_TOO_LARGE = 7  # a file meant for git is over the size limit
+EXIT_FFMPEG = 8  # ffmpeg/ffprobe missing, or the conversion failed
+
+EXIT_CODES = {
+    EXIT_OK: "公開しました",
+    EXIT_INTERNAL: "想定外のエラー（開発担当に連絡してください）",
+    EXIT_USAGE: "コマンドの書き方の誤り",
+    EXIT_VIDEO: "動画ファイルの問題",
+    EXIT_CAPTIONS: "字幕ファイルの問題",
+    EXIT_METADATA: "研修の情報ファイル（sessions/*.yml）またはチャプターの問題",
+    EXIT_SLIDES: "スライド（PDF）の問題",
+    EXIT_TOO_LARGE: "git に入れるには大きすぎる",
+    EXIT_FFMPEG: "ffmpeg がない、または変換の失敗",
+}
+__doc__ = (__doc__ or "") + "\n".join(f"    {code}  {text}" for code, text in EXIT_CODES.items())
+
+DEFAULT_MAX_COMMIT_MB = 25.0
+REPO_MEDIA_DIR = "media/sessions"
+SLIDES_TITLE = "スライド（PDF）"
+
+
+class PublishError(Exception):
+    """A failure with its exit code; the message is Japanese and says what to do."""
+
+    def __init__(self, code: int, message: str) -> None:
+        self.code = code
+        super().__init__(message)
+
+
+@dataclass
+class PublishResult:
+    metadata_file: Path
+    git_add: list[str]  # repo-relative paths to commit
+    upload: list[Path] = field(default_factory=list)  # files to put on the media server
+    upload_to: str = ""
+    converted: bool = False
+    duration: float = 0.0
+
+
+@dataclass
+class Options:
+    root: Path
+    track: str
+    number: int
+    video: Path
+    captions: Path
+    slides: Path | None = None
+    chapters: Path | None = None
+    speakers: dict[str, str] = field(default_factory=dict)
+    media_base_url: str | None = None
+    media_dir: Path | None = None
+    max_commit_mb: float = DEFAULT_MAX_COMMIT_MB
+    repo_media_dir: str = REPO_MEDIA_DIR
+    sample: bool = False
+    progress: bool = True
+
+
+def find_metadata(root: Path, track: str, number: int) -> tuple[Path, dict[str, Any]]:
+    """The ``sessions/*.yml`` file describing this session."""
+    folder = root / "sessions"
+    for path in sorted(folder.glob("*.yml")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            data = read_yaml(path, f"sessions/{path.name}")
+        except SiteInputError:
+            continue
+        if data.get("track") == track and data.get("number") == number:
+            return path, data
+    key = session_key(track, number)
+    raise PublishError(
+        EXIT_METADATA,
+        f"sessions/ に {TRACKS.get(track, track)} 第{number}回の情報ファイルがありません"
+        f"（track: {track}、number: {number} のファイル）。"
+        f"先に sessions/{key}.yml を作ってください（ほかの回のファイルを写して直せます）。",
+    )
+
+
+def read_chapters_file(path: Path) -> list[Chapter]:
+    """Lines ``MM:SS タイトル`` (or ``H:MM:SS``); blank lines and ``#`` comments skipped."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PublishError(
+            EXIT_METADATA, f"チャプターのファイル {name} を読めません（{exc}）。"
+        ) from None
+    chapters: list[Chapter] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        stamp, _, title = line.replace("\u3000", " ").partition(" ")
+        try:
+            start = parse_time(stamp)
+        except ValueError:
+            raise PublishError(
+                EXIT_METADATA,
+                f"{name} の {lineno}行目: 「{stamp}」は時刻として読めません。"
+                "「01:30 はじめに」のように、時刻・空白・題名の順で書いてください。",
+            ) from None
+        if not title.strip():
+            raise PublishError(EXIT_METADATA, f"{name} の {lineno}行目: 題名がありません。")
+        chapters.append(Chapter(start, title.strip()))
+    return sorted(chapters, key=lambda c: c.start)
+
+
+def _check_chapters(chapters: Sequence[Chapter], duration: float, where: str) -> None:
+    for chapter in chapters:
+        if chapter.start >= duration:
+            raise PublishError(
+                EXIT_METADATA,
+                f"{where}: チャプター「{chapter.title}」の時刻 {display_time(chapter.start)} が"
+                f"動画の長さ（{display_time(duration)}）を超えています。"
+                "--chapters で正しいチャプターを指定してください。",
+            )
+
+
+def _existing_chapters(data: dict[str, Any], where: str) -> list[Chapter]:
+    out = []
+    for item in data.get("chapters") or []:
+        try:
+            out.append(Chapter(parse_time(item["time"]), str(item["title"])))
+        except (KeyError, TypeError, ValueError):
+            raise PublishError(
+                EXIT_METADATA, f"{where} の chapters の書き方が正しくありません。"
+            ) from None
+    return out
+
+
+def _chapters_yaml(chapters: Sequence[Chapter]) -> list[dict[str, str]]:
+    return [{"time": display_time(c.start), "title": c.title} for c in chapters]
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.resolve().relative_to(root.resolve()).as_posix()
+
+
+def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
+    """Do the whole publication; raise PublishError (nothing changed) on bad input."""
+    root = opts.root
+    if opts.track not in TRACKS:
+        raise PublishError(EXIT_USAGE, f"--track は {' か '.join(TRACKS)} を指定してください。")
+    meta_path, data = find_metadata(root, opts.track, opts.number)
+    meta_name = _rel(meta_path, root)
+    key = session_key(opts.track, opts.number)
+
+    # 1. Inputs, cheapest checks first; nothing is written yet.
+    try:
+        info = media.probe(opts.video, str(opts.video))
+    except SiteInputError as exc:
+        raise PublishError(EXIT_VIDEO, str(exc)) from None
+    out(
+        f"動画: {display_time(info.duration)}、映像 {info.video_codec}、"
+        f"音声 {info.audio_codec or 'なし'}、{info.width}×{info.height}"
+    )
+    try:
+        cues = captions_mod.read_captions(
+            opts.captions, speakers=opts.speakers, display_name=str(opts.captions)
+        )
+        captions_mod.check_against_duration(cues, info.duration, str(opts.captions))
+    except SiteInputError as exc:
+        raise PublishError(EXIT_CAPTIONS, str(exc)) from None
+    out(f"字幕: {len(cues)} 件を確認しました。")
+    if opts.chapters is not None:
+        chapters = read_chapters_file(opts.chapters)
+        _check_chapters(chapters, info.duration, str(opts.chapters))
+    else:
+        chapters = _existing_chapters(data, meta_name)
+        _check_chapters(chapters, info.duration, meta_name)
+    if opts.slides is not None:
+        try:
+            head = opts.slides.read_bytes()[:5]
+        except OSError as exc:
+            raise PublishError(
+                EXIT_SLIDES, f"スライド {opts.slides} を読めません（{exc.strerror}）。"
+            ) from None
+        if head != b"%PDF-":
+            raise PublishError(
+                EXIT_SLIDES,
+                f"スライド {opts.slides} は PDF ではありません。"
+                "PowerPoint の「名前を付けて保存」で PDF を選んで保存してください。",
+            )
+
+    external = bool(opts.media_base_url)
+    repo_dir = root / opts.repo_media_dir / key
+    if external:
+        server_root = opts.media_dir or root / "build" / "media-upload"
+        media_dest = server_root / key
+    else:
+        media_dest = repo_dir
+    repo_dir.mkdir(parents=True, exist_ok=True)
+    media_dest.mkdir(parents=True, exist_ok=True)
+
+    # 2. Produce everything in a staging folder next to the destination.
+    staging = Path(tempfile.mkdtemp(prefix=".publish-", dir=media_dest))
+    try:
+        video_out = staging / "video.mp4"
+        if opts.progress:
+            update, close = media.progress_bar(info.duration, "動画を変換しています")
+        else:
+            update, close = None, lambda: None
+        try:
+            converted = media.make_browser_safe(opts.video, video_out, info, update)
+            # the converted file's own length (containers differ by a few ms)
+            info = media.probe(video_out, str(opts.video))
+            media.make_poster(video_out, staging / "poster.jpg", info.duration)
+        except (media.ConversionError, SiteInputError) as exc:
+            raise PublishError(EXIT_FFMPEG, str(exc)) from None
+        finally:
+            close()
+        out(
+            "動画を H.264/AAC の MP4 に変換しました。"
+            if converted
+            else "動画はそのまま使える形式でした（先頭に索引を移しただけです）。"
+        )
+        (staging / "captions.vtt").write_text(
+            captions_mod.to_webvtt(cues), encoding="utf-8", newline="\n"
+        )
+        if opts.slides is not None:
+            shutil.copyfile(opts.slides, staging / "slides.pdf")
+
+        limit = opts.max_commit_mb * 1_000_000
+        if not external:
+            for name in ("video.mp4", "slides.pdf"):
+                size = (staging / name).stat().st_size if (staging / name).exists() else 0
+                if size > limit:
+                    raise PublishError(
+                        EXIT_TOO_LARGE,
+                        f"{'動画' if name == 'video.mp4' else 'スライド'}が {size / 1e6:.1f} MB"
+                        f"あります。git に入れられるのは {opts.max_commit_mb:g} MB までです。"
+                        "大きな録画はメディアサーバーに置きます: --media-base-url <公開URL> "
+                        "--media-dir <サーバーの共有フォルダー> を付けて、"
+                        "もう一度実行してください。"
+                        "何も変更していません。",
+                    )
+
+        # 3. Move into place (each os.replace is atomic) and update the metadata.
+        media_files = ["video.mp4", "poster.jpg"] + (["slides.pdf"] if opts.slides else [])
+        for name in media_files:
+            os.replace(staging / name, media_dest / name)
+        os.replace(staging / "captions.vtt", repo_dir / "captions.vtt")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in (media_dest, repo_dir):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # removes only a folder that a failed run left empty
+
+    def href(name: str) -> str:
+        if external:
+            return f"{opts.media_base_url.rstrip('/')}/{key}/{name}"  # type: ignore[union-attr]
+        return _rel(repo_dir / name, root)
+
+    recording: dict[str, Any] = {
+        "video": href("video.mp4"),
+        "captions": _rel(repo_dir / "captions.vtt", root),
+        "poster": href("poster.jpg"),
+        "duration": round(info.duration, 3),
+    }
+    if opts.sample:
+        recording["sample"] = True
+    text = meta_path.read_text(encoding="utf-8")
+    text = replace_top_level(text, "recording", recording)
+    if opts.chapters is not None:
+        text = replace_top_level(text, "chapters", _chapters_yaml(chapters))
+    if opts.slides is not None:
+        materials = [
+            m
+            for m in (data.get("materials") or [])
+            if not (
+                isinstance(m, dict)
+                and str(m.get("file") or m.get("url") or "").endswith(f"{key}/slides.pdf")
+            )
+        ]
+        materials.insert(
+            0, {"title": SLIDES_TITLE, "file" if not external else "url": href("slides.pdf")}
+        )
+        text = replace_top_level(text, "materials", materials)
+    tmp_meta = meta_path.with_suffix(".yml.tmp")
+    tmp_meta.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(tmp_meta, meta_path)
+
+    git_add = [meta_name, _rel(repo_dir / "captions.vtt", root)]
+    result = PublishResult(meta_path, git_add, converted=converted, duration=info.duration)
+    if external:
+        result.upload = [media_dest / n for n in media_files]
+        result.upload_to = f"{opts.media_base_url.rstrip('/')}/{key}/"  # type: ignore[union-attr]
+    else:
+        git_add += [_rel(media_dest / n, root) for n in media_files]
+    return result
+
+
+def _parse_speakers(values: Sequence[str]) -> dict[str, str]:
+    speakers: dict[str, str] = {}
+    for value in values:
+        name, sep, label = value.partition("=")
+        if not sep or not name.strip() or not label.strip():
+            raise PublishError(
+                EXIT_USAGE, f"--speaker「{value}」は「Teams での名前=役割」の形で書いてください。"
+            )
+        speakers[name.strip()] = label.strip()
+    return speakers
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m wardsite.sessions.publish",
+        description="研修の録画（動画・字幕・スライド）をサイトに公開します。",
+        epilog="終了コード: " + "、".join(f"{c}={t}" for c, t in EXIT_CODES.items()),
+    )
+    parser.add_argument("number", type=int, help="研修の回（例: 7）")
+    parser.add_argument("--video", type=Path, required=True, help="録画ファイル（mp4, webm など）")
+    parser.add_argument(
+        "--captions", type=Path, required=True, help="字幕（.vtt、Teams のトランスクリプト、.srt）"
+    )
+    parser.add_argument("--slides", type=Path, help="スライドの PDF")
+    parser.add_argument("--chapters", type=Path, help="チャプター（1行に「01:30 はじめに」）")
+    parser.add_argument("--track", default="hands-on", choices=list(TRACKS), help="コース")
+    parser.add_argument(
+        "--speaker",
+        action="append",
+        default=[],
+        metavar="名前=役割",
+        help='字幕の話者名を役割に置き換える（例: "山田 太郎=講師"）。指定のない話者名は消します',
+    )
+    parser.add_argument(
+        "--media-base-url",
+        default=os.environ.get("WARDSITE_MEDIA_BASE_URL") or None,
+        help="メディアサーバーの公開URL（指定すると動画を git に入れません）",
+    )
+    parser.add_argument(
+        "--media-dir",
+        type=Path,
+        default=Path(os.environ["WARDSITE_MEDIA_DIR"])
+        if os.environ.get("WARDSITE_MEDIA_DIR")
+        else None,
+        help="メディアサーバーの共有フォルダー（--media-base-url と一緒に）",
+    )
+    parser.add_argument(
+        "--max-commit-mb",
+        type=float,
+        default=DEFAULT_MAX_COMMIT_MB,
+        help=f"git に入れてよいファイルの上限（MB、既定 {DEFAULT_MAX_COMMIT_MB:g}）",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parents[3],
+        help="リポジトリのフォルダー（既定: このプログラムがあるリポジトリ）",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="進み具合を表示しない")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr)
+
+    try:
+        if args.media_base_url and not is_url(args.media_base_url):
+            raise PublishError(
+                EXIT_USAGE, "--media-base-url は http:// か https:// で始めてください。"
+            )
+        opts = Options(
+            root=args.root,
+            track=args.track,
+            number=args.number,
+            video=args.video,
+            captions=args.captions,
+            slides=args.slides,
+            chapters=args.chapters,
+            speakers=_parse_speakers(args.speaker),
+            media_base_url=args.media_base_url,
+            media_dir=args.media_dir,
+            max_commit_mb=args.max_commit_mb,
+            progress=not args.no_progress,
+        )
+        result = publish(opts, say)
+    except PublishError as exc:
+        say(f"エラー: {exc}")
+        say(f"（終了コード {exc.code}: {EXIT_CODES.get(exc.code, '')}）")
+        return exc.code
+    except media.ToolMissingError as exc:
+        say(f"エラー: {exc}")
+        return EXIT_FFMPEG
+    except Exception as exc:  # a bug: say so plainly, keep the details for the developers
+        say(
+            f"エラー: 想定外の問題が起きました（{type(exc).__name__}: {exc}）。"
+            "この画面の内容を開発担当に送ってください。"
+        )
+        return EXIT_INTERNAL
+
+    print(f"第{args.number}回の録画を公開する準備ができました（{display_time(result.duration)}）。")
+    if result.upload:
+        print(f"次のファイルをメディアサーバーに置いてください（公開URL: {result.upload_to}）:")
+        for path in result.upload:
+            print(f"  {path}")
+    print("次のコマンドで git に登録してください:")
+    print("  git add " + " ".join(result.git_add))
+    print(f'  git commit -m "研修 第{args.number}回の録画を公開"')
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
