@@ -3,31 +3,14 @@ served over HTTP on 127.0.0.1, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.build import build_site
 from support.httpserver import serve_directory
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """Run a real ``mkdocs build --strict`` and return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 @pytest.fixture(scope="session")

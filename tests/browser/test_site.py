@@ -28,6 +28,12 @@ def test_home_page_renders_search_first_and_top_tasks(page, site_url: str) -> No
     assert ORG["helpdesk"]["phone"] in page.locator("article").inner_text()
 
 
+def test_text_uses_the_japanese_system_font_stack(page, site_url: str) -> None:
+    page.goto(site_url)
+    family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")
+    assert family.startswith('"Hiragino Sans"'), family
+
+
 def test_navigation_tab_opens_its_section(page, site_url: str) -> None:
     page.goto(site_url)
     page.locator(".md-tabs__link", has_text="Teams").click()

@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 
 from wardsite.errors import SiteInputError
-from wardsite.sessions.captions import check_against_duration, parse_captions, read_captions
-from wardsite.sessions.captions import to_webvtt
+from wardsite.sessions.captions import (
+    check_against_duration,
+    parse_captions,
+    read_captions,
+    to_webvtt,
+)
 
 TEAMS = """WEBVTT
 

@@ -63,9 +63,10 @@ class HelpdeskState:
 
     def reset(self) -> None:
         articles, sections = load_sample(self.sample_dir)
-        self.articles: dict[int, dict[str, Any]] = {}
+        # Translations share the article id, as in Zendesk: key by (id, locale).
+        self.articles: dict[tuple[int, str], dict[str, Any]] = {}
         for article in articles:
-            self.articles[article["id"]] = article
+            self.articles[(article["id"], article["locale"])] = article
         self.sections = sections
         self.requests: list[dict[str, Any]] = []
         self.control: dict[str, Any] = {
@@ -90,13 +91,23 @@ class HelpdeskState:
         return [s for s in self.sections if s["locale"].lower() == want]
 
     def upsert(self, article: dict[str, Any]) -> None:
+        """Add or change an article (locale ``ja`` unless given); a change bumps updated_at."""
         now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        base = copy.deepcopy(self.articles.get(article["id"], {}))
+        key = (int(article["id"]), str(article.get("locale") or "ja"))
+        base = copy.deepcopy(self.articles.get(key, {}))
         base.update(article)
-        base.setdefault("updated_at", now)
+        base.setdefault("locale", key[1])
+        base.setdefault("section_id", 360001)
+        base.setdefault("label_names", [])
+        base.setdefault("draft", False)
+        base.setdefault("html_url", f"https://helpdesk.city-sakura.example/hc/{key[1]}/articles/{key[0]}")
         if "updated_at" not in article:
             base["updated_at"] = now
-        self.articles[article["id"]] = base
+        self.articles[key] = base
+
+    def keys_for(self, body: dict[str, Any]) -> list[tuple[int, str]]:
+        aid, locale = int(body["id"]), body.get("locale")
+        return [k for k in self.articles if k[0] == aid and (locale is None or k[1] == locale)]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -125,9 +136,11 @@ class Handler(BaseHTTPRequestHandler):
                 for article in body or []:
                     state.upsert(article)
             elif path == "/_withdraw":
-                state.upsert({"id": int(body["id"]), "draft": True})
+                for aid, locale in state.keys_for(body):
+                    state.upsert({"id": aid, "locale": locale, "draft": True})
             elif path == "/_delete":
-                state.articles.pop(int(body["id"]), None)
+                for key in state.keys_for(body):
+                    del state.articles[key]
             else:
                 self._send(404, {"error": "NotFound"})
                 return
@@ -277,7 +290,7 @@ class Handler(BaseHTTPRequestHandler):
         state = self.server.state
         page = int(query.get("page") or 1)
         size = 25
-        articles = sorted(state.articles.values(), key=lambda a: a["id"])
+        articles = sorted(state.articles.values(), key=lambda a: (a["id"], a["locale"]))
         chunk = articles[(page - 1) * size : page * size]
         more = page * size < len(articles)
         result: dict[str, Any] = {

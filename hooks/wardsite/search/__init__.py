@@ -2,10 +2,18 @@
 
 Data flows one way:
 
-    normalize (characters) → segment (words, n-grams) → synonyms / stopwords
-    → index (lunr index + the data the browser's query analysis needs)
+    normalize (characters) → segment (SudachiPy words, bigrams, lexicon)
+    → synonyms (data/search/synonyms.yml) / stopwords → index (lunr + query data)
 
 ``query`` is the Python twin of ``overrides/assets/javascripts/search/analysis.js``:
 both turn a typed query into the same lunr clauses, which the shared vectors in
-``data/search/test-vectors.json`` prove. Nothing here imports MkDocs.
+``data/search/test-vectors.json`` prove (``python -m wardsite.search.vectors``
+rewrites them). Nothing here imports MkDocs.
+
+Entry points for a build hook::
+
+    groups = synonyms.load_synonyms(Path("data/search/synonyms.yml"))
+    docs = index.docs_from_material(search_index["docs"])   # or SearchDoc(...)
+    bundle = index.build_index(docs, lang="ja", synonyms=groups)
+    index.write_index(bundle, site_dir / "search" / "ja.json")
 """

@@ -271,6 +271,4 @@ def build_index(
 def write_index(bundle: Mapping[str, Any], path: Path) -> None:
     """Write a bundle as compact UTF-8 JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    path.write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

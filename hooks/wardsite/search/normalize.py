@@ -16,10 +16,11 @@ _VU = (("ゔぁ", "ば"), ("ゔぃ", "び"), ("ゔぇ", "べ"), ("ゔぉ", "ぼ"
 #: ウィンドウ/ウインドウ, フォルダ/フオルダ: small vowels only; っゃゅょ stay.
 _SMALL_VOWELS = str.maketrans("ぁぃぅぇぉゎ", "あいうえおわ")
 #: A hyphen-like mark typed between kana stands for the long-vowel mark (ぱすわ-ど).
-_KANA_HYPHEN = re.compile(
-    r"(?<=[\u3041-\u309f])[\-\u2010-\u2015\u2500\u2501](?=[\u3041-\u309f])"
+_KANA_HYPHEN = re.compile(r"(?<=[\u3041-\u309f])[\-\u2010-\u2015\u2500\u2501](?=[\u3041-\u309f])")
+#: Explicit list (not ``\s``): Python and JavaScript disagree on a few characters.
+_WHITESPACE = re.compile(
+    "[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
 )
-_WHITESPACE = re.compile(r"\s+")
 
 
 def katakana_to_hiragana(text: str) -> str:
@@ -49,4 +50,4 @@ def normalize(text: str) -> str:
     text = text.translate(_SMALL_VOWELS)
     text = _KANA_HYPHEN.sub("", text)
     text = text.replace("ー", "")
-    return _WHITESPACE.sub(" ", text).strip()
+    return _WHITESPACE.sub(" ", text).strip(" ")

@@ -141,7 +141,7 @@ class DocumentAnalyzer:
         from sudachipy import Dictionary, SplitMode
 
         self._dictionary = Dictionary(dict=dictionary)
-        self._tokenizer = self._dictionary.create(SplitMode.C)
+        self._tokenizer = self._dictionary.tokenizer(mode=SplitMode.C)
         self._mode_a = SplitMode.A
         self._variants: dict[tuple[str, str], list[str]] = {}
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from wardsite.search.normalize import normalize
 
+# fmt: off
 #: Question and request phrasing.
 QUESTION_JA: tuple[str, ...] = (
     "方法", "やり方", "仕方", "手順", "どうすれば", "どうしたら", "どうやって", "どうやったら",
@@ -40,6 +41,7 @@ QUESTION_EN: tuple[str, ...] = (
     "of", "for", "in", "on", "with", "and", "or", "if", "please", "help", "want", "need",
     "way", "ways", "get", "about",
 )
+# fmt: on
 
 STOPWORDS: tuple[str, ...] = QUESTION_JA + LIGHT_VERBS_JA + QUESTION_EN
 

@@ -74,5 +74,6 @@ def test_complete_front_matter_passes() -> None:
 
 
 def test_content_in_another_language_is_marked_for_screen_readers() -> None:
-    assert mark_content_language("<p>本文</p>", "en", "ja") == '<div lang="ja">\n<p>本文</p>\n</div>'
+    marked = mark_content_language("<p>本文</p>", "en", "ja")
+    assert marked == '<div lang="ja">\n<p>本文</p>\n</div>'
     assert mark_content_language("<p>x</p>", "en", "en") == "<p>x</p>"

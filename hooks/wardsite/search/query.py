@@ -1,0 +1,280 @@
+"""Query analysis: a typed query → lunr clauses (the Python twin of analysis.js).
+
+The browser runs ``overrides/assets/javascripts/search/analysis.js``; this
+module does the same, step for step, so that the shared vectors
+(``data/search/test-vectors.json``) can prove both give the same clauses, and so
+that Python can evaluate search quality with lunr.py.
+
+Steps, with the bundle's ``analysis`` data (see index.py):
+
+1. ``normalize`` the query (normalize.py).
+2. Half-typed last word: unless the query ends with a space, find the longest
+   suffix (2+ characters) that is no complete lexicon word but begins some
+   lexicon words (パスワ → パスワード); its completions become ``prefix``
+   clauses. A suffix that is a complete word stops the search.
+3. Segment the rest by dynamic programming over the lexicon (plus the stop
+   words): fewest unknown characters, then fewest typo matches, then fewest
+   segments. A Japanese stretch that differs in one character from a lexicon
+   word of 3+ characters with a kanji, or 5+ kana, is a ``typo`` match
+   (在宅勤無 → 在宅勤務).
+4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
+   clauses; stop words (question phrasing) give nothing; unknown Japanese runs
+   give character bigrams (``ngram``); unknown Latin words give ``word`` and,
+   from 4 letters on, up to a few lexicon words one edit away (``typo``).
+5. When the stop words leave nothing, the query is analysed again keeping them
+   (a stop word the lexicon does not know gives its bigrams).
+
+Clauses are ``{"term", "kind", "boost"}``; the fields to search are
+``analysis["fields"][kind]``. A term appears once per field group (word or
+ngram fields) with the highest boost it got.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wardsite.search.normalize import normalize
+from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
+
+#: A query ending in one of these is finished: no completion of its last word.
+END_SPACES = " \t\n\r\u3000"
+
+Clause = dict[str, Any]
+_UNKNOWN = (1, 0, 1)
+_TYPO = (0, 1, 1)
+_KEY = (0, 0, 1)
+
+
+def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when b is a with one character substituted, inserted, deleted, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+class QueryAnalyzer:
+    """Turns typed queries into lunr clauses with one language's analysis data."""
+
+    def __init__(self, analysis: Mapping[str, Any]) -> None:
+        self.boosts: dict[str, float] = dict(analysis["boosts"])
+        self.fields: dict[str, list[str]] = {k: list(v) for k, v in analysis["fields"].items()}
+        self.limits: dict[str, int] = dict(analysis["limits"])
+        self.stop: frozenset[str] = frozenset(analysis["stopwords"])
+        self.keys: dict[str, list[str]] = {}
+        for key, terms in analysis["lexicon"]:
+            self.keys[key] = list(terms)
+        self.content_keys: list[str] = [
+            key for key, terms in analysis["lexicon"] if terms and not self.is_stop(key, terms)
+        ]
+        for word in analysis["stopwords"]:
+            self.keys.setdefault(word, [])
+        self.max_len = max((len(key) for key in self.keys), default=1)
+        self.synonyms: dict[str, list[tuple[str, str]]] = {
+            term: [(other, kind) for other, kind in others] for term, others in analysis["synonyms"]
+        }
+        self.typo_patterns: dict[str, str] = {}
+        for key in self.content_keys:
+            if self._typo_candidate(key):
+                for p in range(len(key)):
+                    self.typo_patterns.setdefault(key[:p] + "\0" + key[p + 1 :], key)
+
+    @staticmethod
+    def _typo_candidate(key: str) -> bool:
+        """Japanese words that a one-character slip may reach: 3+ with a kanji, else 5+."""
+        if not all(char_class(ch) == JA for ch in key):
+            return False
+        has_kanji = any(is_kanji(ch) for ch in key)
+        return len(key) >= 3 if has_kanji else len(key) >= 5
+
+    def is_stop(self, key: str, terms: list[str]) -> bool:
+        return key in self.stop or (bool(terms) and all(term in self.stop for term in terms))
+
+    def analyze(self, text: str) -> list[Clause]:
+        """The lunr clauses for a typed query (empty when nothing is searchable)."""
+        clauses = self._analyze(text, drop_stop=True)
+        return clauses if clauses else self._analyze(text, drop_stop=False)
+
+    # -- steps ---------------------------------------------------------------
+
+    def _analyze(self, text: str, drop_stop: bool) -> list[Clause]:
+        chars = normalize(text)
+        typing = bool(text) and text[-1] not in END_SPACES
+        tail = self._find_tail(chars) if typing else len(chars)
+        out: _Clauses = _Clauses(self.boosts)
+        for segment in self._segment(chars[:tail]):
+            self._segment_clauses(segment, drop_stop, out)
+        if tail < len(chars):
+            for key in self._completions(chars[tail:]):
+                for term in self.keys[key]:
+                    out.add(term, "prefix")
+        return out.items
+
+    def _find_tail(self, chars: str) -> int:
+        n = len(chars)
+        for start in range(max(0, n - self.max_len + 1), n):
+            first = char_class(chars[start])
+            if first == SEP:
+                continue
+            if start > 0 and first == ALNUM and char_class(chars[start - 1]) == ALNUM:
+                continue
+            suffix = chars[start:]
+            if suffix in self.keys:
+                return n
+            if len(suffix) < 2:
+                continue
+            if any(key != suffix and key.startswith(suffix) for key in self.content_keys):
+                return start
+        return n
+
+    def _completions(self, prefix: str) -> list[str]:
+        found = [key for key in self.content_keys if key != prefix and key.startswith(prefix)]
+        ranked = sorted(enumerate(found), key=lambda item: (len(item[1]), item[0]))
+        return [key for _, key in ranked[: self.limits["prefixKeys"]]]
+
+    def _typo_key(self, piece: str) -> str | None:
+        if piece in self.keys:
+            return None
+        for p in range(len(piece)):
+            key = self.typo_patterns.get(piece[:p] + "\0" + piece[p + 1 :])
+            if key is not None:
+                return key
+        return None
+
+    def _segment(self, chars: str) -> list[tuple[str, str]]:
+        """Cheapest cover of ``chars``: ("key"|"typo", word) and ("ja"|"alnum", unknown run)."""
+        n = len(chars)
+        classes = [char_class(ch) for ch in chars]
+        best: list[tuple[int, int, int]] = [(0, 0, 0)] * (n + 1)
+        step: list[tuple[str, int, str]] = [("end", n, "")] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            if classes[i] == SEP:
+                best[i], step[i] = best[i + 1], ("sep", i + 1, "")
+                continue
+            cost = _add(best[i + 1], _UNKNOWN)
+            choice = ("unknown", i + 1, chars[i])
+            options: list[tuple[tuple[int, int, int], tuple[str, int, str]]] = []
+            if not (i > 0 and classes[i] == ALNUM and classes[i - 1] == ALNUM):
+                for length in range(min(self.max_len, n - i), 0, -1):
+                    j = i + length
+                    if j < n and classes[j] == ALNUM and classes[j - 1] == ALNUM:
+                        continue
+                    piece = chars[i:j]
+                    if piece in self.keys:
+                        options.append((_add(best[j], _KEY), ("key", j, piece)))
+                for length in range(min(self.max_len, n - i), 2, -1):
+                    j = i + length
+                    if any(cls != JA for cls in classes[i:j]):
+                        continue
+                    key = self._typo_key(chars[i:j])
+                    if key is not None:
+                        options.append((_add(best[j], _TYPO), ("typo", j, key)))
+            options.append((cost, choice))
+            best[i], step[i] = options[0]
+            for option_cost, option in options[1:]:
+                if option_cost < best[i]:
+                    best[i], step[i] = option_cost, option
+        segments: list[tuple[str, str]] = []
+        run, run_class, i = "", SEP, 0
+        while i < n:
+            kind, j, value = step[i]
+            if kind == "unknown" and classes[i] == run_class:
+                run += value
+            else:
+                if run:
+                    segments.append(("alnum" if run_class == ALNUM else "ja", run))
+                run, run_class = "", SEP
+                if kind == "unknown":
+                    run, run_class = value, classes[i]
+                elif kind in ("key", "typo"):
+                    segments.append((kind, value))
+            i = j
+        if run:
+            segments.append(("alnum" if run_class == ALNUM else "ja", run))
+        return segments
+
+    def _segment_clauses(self, segment: tuple[str, str], drop_stop: bool, out: _Clauses) -> None:
+        kind, value = segment
+        if kind in ("key", "typo"):
+            terms = self.keys[value]
+            if drop_stop and self.is_stop(value, terms):
+                return
+            if len(value) == 1 and char_class(value) == JA and not is_kanji(value):
+                return
+            if not terms and value in self.stop:
+                terms = bigrams(value)  # a stop word kept because nothing else was typed
+                for gram in terms:
+                    out.add(gram, "ngram")
+                return
+            for term in terms:
+                out.add(term, "word" if kind == "key" else "typo")
+                for other, relation in self.synonyms.get(term, []):
+                    out.add(other, relation if kind == "key" else "typo")
+        elif kind == "ja":
+            for gram in bigrams(value):
+                out.add(gram, "ngram")
+        else:
+            out.add(value, "word")
+            if len(value) >= 4:
+                near = [
+                    key
+                    for key in self.content_keys
+                    if all(char_class(ch) != JA for ch in key) and one_edit_apart(value, key)
+                ]
+                for key in near[: self.limits["typoKeys"]]:
+                    for term in self.keys[key]:
+                        out.add(term, "typo")
+
+
+class _Clauses:
+    """Ordered clauses, one per (field group, term), keeping the highest boost."""
+
+    def __init__(self, boosts: Mapping[str, float]) -> None:
+        self.boosts = boosts
+        self.items: list[Clause] = []
+        self._where: dict[str, int] = {}
+
+    def add(self, term: str, kind: str) -> None:
+        boost = self.boosts[kind]
+        slot = ("n:" if kind == "ngram" else "w:") + term
+        if slot in self._where:
+            clause = self.items[self._where[slot]]
+            if boost > clause["boost"]:
+                clause["kind"], clause["boost"] = kind, boost
+            return
+        self._where[slot] = len(self.items)
+        self.items.append({"term": term, "kind": kind, "boost": boost})
+
+
+def search(index: Any, analyzer: QueryAnalyzer, text: str) -> list[tuple[str, float]]:
+    """Run a typed query on a loaded lunr.py index: [(ref, score)], best first."""
+    clauses = analyzer.analyze(text)
+    if not clauses:
+        return []
+    query = index.create_query()
+    for clause in clauses:
+        query.term(
+            clause["term"],
+            fields=analyzer.fields[clause["kind"]],
+            boost=clause["boost"],
+            use_pipeline=False,
+        )
+    return [(result["ref"], result["score"]) for result in index.query(query)]

@@ -1,0 +1,6 @@
+"""Glue between the engine-independent ``wardsite`` package and MkDocs.
+
+Only code that must know MkDocs (or its plugins') objects lives here, so
+that swapping the site engine means rewriting this package and the thin
+``hooks/*_hook.py`` entry points, nothing else.
+"""

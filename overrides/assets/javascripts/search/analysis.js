@@ -1,0 +1,416 @@
+/*
+ * Query analysis for the site search, in the browser (a web worker) and Node.
+ *
+ * This is the JavaScript twin of hooks/wardsite/search/normalize.py,
+ * segment.py (character classes, bigrams) and query.py: every rule is the
+ * same, step for step, and data/search/test-vectors.json proves that both
+ * give the same normalised text and the same lunr clauses. Change one side
+ * only together with the other and the vectors.
+ *
+ * No build step and no download: a UMD file. In a worker use
+ * importScripts(".../analysis.js") and then self.wardsiteSearchAnalysis;
+ * in Node, require() it.
+ *
+ * API:
+ *   normalize(text) -> string
+ *   createAnalyzer(analysis) -> { analyze(text) -> [{term, kind, boost}], fields }
+ *     where `analysis` is the "analysis" object of the prebuilt index bundle.
+ *   search(lunrIndex, analyzer, text, lunr) -> lunr results (best first)
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    root.wardsiteSearchAnalysis = factory();
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // ---- normalize.py ------------------------------------------------------
+
+  var VU = [["ゔぁ", "ば"], ["ゔぃ", "び"], ["ゔぇ", "べ"], ["ゔぉ", "ぼ"], ["ゔ", "ぶ"]];
+  var SMALL_FROM = "ぁぃぅぇぉゎ";
+  var SMALL_TO = "あいうえおわ";
+  var KANA_HYPHEN = /(?<=[\u3041-\u309f])[\-\u2010-\u2015\u2500\u2501](?=[\u3041-\u309f])/g;
+  var WHITESPACE =
+    /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+  function katakanaToHiragana(text) {
+    var out = "";
+    for (var ch of text) {
+      var code = ch.codePointAt(0);
+      if ((code >= 0x30a1 && code <= 0x30f6) || code === 0x30fd || code === 0x30fe) {
+        out += String.fromCodePoint(code - 0x60);
+      } else {
+        out += ch;
+      }
+    }
+    return out;
+  }
+
+  function normalize(text) {
+    text = text.normalize("NFKC").toLowerCase();
+    text = katakanaToHiragana(text);
+    for (var i = 0; i < VU.length; i++) {
+      text = text.split(VU[i][0]).join(VU[i][1]);
+    }
+    var out = "";
+    for (var ch of text) {
+      var at = SMALL_FROM.indexOf(ch);
+      out += at >= 0 ? SMALL_TO[at] : ch;
+    }
+    out = out.replace(KANA_HYPHEN, "");
+    out = out.split("ー").join("");
+    out = out.replace(WHITESPACE, " ");
+    return out.replace(/^ +| +$/g, "");
+  }
+
+  // ---- segment.py: character classes and bigrams --------------------------
+
+  var ALNUM_RANGES = [
+    [0x30, 0x39], [0x61, 0x7a], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x24f],
+    [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x4ff],
+  ];
+  var KANJI_RANGES = [
+    [0x3005, 0x3007], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff],
+    [0x20000, 0x3134f],
+  ];
+  var JA_RANGES = KANJI_RANGES.concat([
+    [0x3041, 0x309f], [0x30a0, 0x30fa], [0x30fd, 0x30ff], [0xac00, 0xd7af],
+  ]);
+  var SEP = 0, ALNUM = 1, JA = 2;
+
+  function inRanges(code, ranges) {
+    for (var i = 0; i < ranges.length; i++) {
+      if (code >= ranges[i][0] && code <= ranges[i][1]) return true;
+    }
+    return false;
+  }
+
+  function charClass(ch) {
+    var code = ch.codePointAt(0);
+    if (inRanges(code, ALNUM_RANGES)) return ALNUM;
+    if (inRanges(code, JA_RANGES)) return JA;
+    return SEP;
+  }
+
+  function cpLength(text) {
+    return Array.from(text).length;
+  }
+
+  function bigrams(run) {
+    var chars = Array.from(run);
+    var out = [];
+    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    return out;
+  }
+
+  // ---- query.py ----------------------------------------------------------
+
+  var END_SPACES = " \t\n\r\u3000";
+  var UNKNOWN = [1, 0, 1], TYPO = [0, 1, 1], KEY = [0, 0, 1];
+
+  function addCost(a, b) {
+    return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+  }
+
+  function less(a, b) {
+    for (var i = 0; i < 3; i++) {
+      if (a[i] !== b[i]) return a[i] < b[i];
+    }
+    return false;
+  }
+
+  function oneEditApart(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (a.join("") === b.join("") || Math.abs(a.length - b.length) > 1) return false;
+    var i;
+    if (a.length === b.length) {
+      var diffs = [];
+      for (i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
+      if (diffs.length === 1) return true;
+      return (
+        diffs.length === 2 &&
+        diffs[1] === diffs[0] + 1 &&
+        a[diffs[0]] === b[diffs[1]] &&
+        a[diffs[1]] === b[diffs[0]]
+      );
+    }
+    var short = a.length < b.length ? a : b;
+    var long = a.length < b.length ? b : a;
+    i = 0;
+    while (i < short.length && short[i] === long[i]) i++;
+    return short.slice(i).join("") === long.slice(i + 1).join("");
+  }
+
+  function Clauses(boosts) {
+    this.boosts = boosts;
+    this.items = [];
+    this.where = new Map();
+  }
+
+  Clauses.prototype.add = function (term, kind) {
+    var boost = this.boosts[kind];
+    var slot = (kind === "ngram" ? "n:" : "w:") + term;
+    if (this.where.has(slot)) {
+      var clause = this.items[this.where.get(slot)];
+      if (boost > clause.boost) {
+        clause.kind = kind;
+        clause.boost = boost;
+      }
+      return;
+    }
+    this.where.set(slot, this.items.length);
+    this.items.push({ term: term, kind: kind, boost: boost });
+  };
+
+  // Japanese words that a one-character slip may reach: 3+ with a kanji, else 5+.
+  function typoCandidate(chars) {
+    if (!chars.every(function (ch) { return charClass(ch) === JA; })) return false;
+    var hasKanji = chars.some(function (ch) { return inRanges(ch.codePointAt(0), KANJI_RANGES); });
+    return hasKanji ? chars.length >= 3 : chars.length >= 5;
+  }
+
+  function Analyzer(analysis) {
+    var self = this;
+    this.boosts = analysis.boosts;
+    this.fields = analysis.fields;
+    this.limits = analysis.limits;
+    this.stop = new Set(analysis.stopwords);
+    this.keys = new Map();
+    analysis.lexicon.forEach(function (entry) {
+      self.keys.set(entry[0], entry[1].slice());
+    });
+    this.contentKeys = [];
+    analysis.lexicon.forEach(function (entry) {
+      if (entry[1].length && !self.isStop(entry[0], entry[1])) self.contentKeys.push(entry[0]);
+    });
+    analysis.stopwords.forEach(function (word) {
+      if (!self.keys.has(word)) self.keys.set(word, []);
+    });
+    this.maxLen = 1;
+    this.keys.forEach(function (_terms, key) {
+      self.maxLen = Math.max(self.maxLen, cpLength(key));
+    });
+    this.synonyms = new Map();
+    analysis.synonyms.forEach(function (entry) {
+      self.synonyms.set(entry[0], entry[1]);
+    });
+    this.typoPatterns = new Map();
+    this.contentKeys.forEach(function (key) {
+      var chars = Array.from(key);
+      if (!typoCandidate(chars)) return;
+      for (var p = 0; p < chars.length; p++) {
+        var pattern = chars.slice(0, p).join("") + "\0" + chars.slice(p + 1).join("");
+        if (!self.typoPatterns.has(pattern)) self.typoPatterns.set(pattern, key);
+      }
+    });
+    this.asciiKeys = this.contentKeys.filter(function (key) {
+      return Array.from(key).every(function (ch) { return charClass(ch) !== JA; });
+    });
+  }
+
+  Analyzer.prototype.isStop = function (key, terms) {
+    if (this.stop.has(key)) return true;
+    if (!terms.length) return false;
+    var stop = this.stop;
+    return terms.every(function (term) { return stop.has(term); });
+  };
+
+  Analyzer.prototype.analyze = function (text) {
+    var clauses = this.analyzeWith(text, true);
+    return clauses.length ? clauses : this.analyzeWith(text, false);
+  };
+
+  Analyzer.prototype.analyzeWith = function (text, dropStop) {
+    var chars = Array.from(normalize(text));
+    var typing = text.length > 0 && END_SPACES.indexOf(text[text.length - 1]) < 0;
+    var tail = typing ? this.findTail(chars) : chars.length;
+    var out = new Clauses(this.boosts);
+    var segments = this.segment(chars.slice(0, tail));
+    for (var s = 0; s < segments.length; s++) this.segmentClauses(segments[s], dropStop, out);
+    if (tail < chars.length) {
+      var completions = this.completions(chars.slice(tail).join(""));
+      for (var c = 0; c < completions.length; c++) {
+        var terms = this.keys.get(completions[c]);
+        for (var t = 0; t < terms.length; t++) out.add(terms[t], "prefix");
+      }
+    }
+    return out.items;
+  };
+
+  Analyzer.prototype.findTail = function (chars) {
+    var n = chars.length;
+    for (var start = Math.max(0, n - this.maxLen + 1); start < n; start++) {
+      var first = charClass(chars[start]);
+      if (first === SEP) continue;
+      if (start > 0 && first === ALNUM && charClass(chars[start - 1]) === ALNUM) continue;
+      var suffix = chars.slice(start).join("");
+      if (this.keys.has(suffix)) return n;
+      if (n - start < 2) continue;
+      for (var k = 0; k < this.contentKeys.length; k++) {
+        var key = this.contentKeys[k];
+        if (key !== suffix && key.startsWith(suffix)) return start;
+      }
+    }
+    return n;
+  };
+
+  Analyzer.prototype.completions = function (prefix) {
+    var found = [];
+    this.contentKeys.forEach(function (key) {
+      if (key !== prefix && key.startsWith(prefix)) found.push(key);
+    });
+    var ranked = found.map(function (key, index) {
+      return { key: key, index: index, length: cpLength(key) };
+    });
+    ranked.sort(function (a, b) {
+      return a.length - b.length || a.index - b.index;
+    });
+    return ranked.slice(0, this.limits.prefixKeys).map(function (item) { return item.key; });
+  };
+
+  Analyzer.prototype.typoKey = function (piece) {
+    if (this.keys.has(piece.join(""))) return null;
+    for (var p = 0; p < piece.length; p++) {
+      var pattern = piece.slice(0, p).join("") + "\0" + piece.slice(p + 1).join("");
+      if (this.typoPatterns.has(pattern)) return this.typoPatterns.get(pattern);
+    }
+    return null;
+  };
+
+  Analyzer.prototype.segment = function (chars) {
+    var n = chars.length;
+    var classes = chars.map(charClass);
+    var best = new Array(n + 1);
+    var step = new Array(n + 1);
+    best[n] = [0, 0, 0];
+    step[n] = ["end", n, ""];
+    for (var i = n - 1; i >= 0; i--) {
+      if (classes[i] === SEP) {
+        best[i] = best[i + 1];
+        step[i] = ["sep", i + 1, ""];
+        continue;
+      }
+      var options = [];
+      var length, j;
+      if (!(i > 0 && classes[i] === ALNUM && classes[i - 1] === ALNUM)) {
+        for (length = Math.min(this.maxLen, n - i); length > 0; length--) {
+          j = i + length;
+          if (j < n && classes[j] === ALNUM && classes[j - 1] === ALNUM) continue;
+          var piece = chars.slice(i, j).join("");
+          if (this.keys.has(piece)) options.push([addCost(best[j], KEY), ["key", j, piece]]);
+        }
+        for (length = Math.min(this.maxLen, n - i); length > 2; length--) {
+          j = i + length;
+          var allJa = true;
+          for (var x = i; x < j; x++) if (classes[x] !== JA) allJa = false;
+          if (!allJa) continue;
+          var key = this.typoKey(chars.slice(i, j));
+          if (key !== null) options.push([addCost(best[j], TYPO), ["typo", j, key]]);
+        }
+      }
+      options.push([addCost(best[i + 1], UNKNOWN), ["unknown", i + 1, chars[i]]]);
+      best[i] = options[0][0];
+      step[i] = options[0][1];
+      for (var o = 1; o < options.length; o++) {
+        if (less(options[o][0], best[i])) {
+          best[i] = options[o][0];
+          step[i] = options[o][1];
+        }
+      }
+    }
+    var segments = [];
+    var run = "", runClass = SEP;
+    i = 0;
+    while (i < n) {
+      var kind = step[i][0], next = step[i][1], value = step[i][2];
+      if (kind === "unknown" && classes[i] === runClass) {
+        run += value;
+      } else {
+        if (run) segments.push([runClass === ALNUM ? "alnum" : "ja", run]);
+        run = "";
+        runClass = SEP;
+        if (kind === "unknown") {
+          run = value;
+          runClass = classes[i];
+        } else if (kind === "key" || kind === "typo") {
+          segments.push([kind, value]);
+        }
+      }
+      i = next;
+    }
+    if (run) segments.push([runClass === ALNUM ? "alnum" : "ja", run]);
+    return segments;
+  };
+
+  Analyzer.prototype.segmentClauses = function (segment, dropStop, out) {
+    var kind = segment[0], value = segment[1];
+    var t, k;
+    if (kind === "key" || kind === "typo") {
+      var terms = this.keys.get(value);
+      if (dropStop && this.isStop(value, terms)) return;
+      var chars = Array.from(value);
+      if (chars.length === 1 && charClass(value) === JA && !inRanges(value.codePointAt(0), KANJI_RANGES)) {
+        return;
+      }
+      if (!terms.length && this.stop.has(value)) {
+        // a stop word kept because nothing else was typed
+        var stopGrams = bigrams(value);
+        for (t = 0; t < stopGrams.length; t++) out.add(stopGrams[t], "ngram");
+        return;
+      }
+      for (t = 0; t < terms.length; t++) {
+        out.add(terms[t], kind === "key" ? "word" : "typo");
+        var others = this.synonyms.get(terms[t]) || [];
+        for (k = 0; k < others.length; k++) {
+          out.add(others[k][0], kind === "key" ? others[k][1] : "typo");
+        }
+      }
+    } else if (kind === "ja") {
+      var grams = bigrams(value);
+      for (t = 0; t < grams.length; t++) out.add(grams[t], "ngram");
+    } else {
+      out.add(value, "word");
+      if (cpLength(value) >= 4) {
+        var near = this.asciiKeys.filter(function (key) { return oneEditApart(value, key); });
+        near = near.slice(0, this.limits.typoKeys);
+        for (k = 0; k < near.length; k++) {
+          var nearTerms = this.keys.get(near[k]);
+          for (t = 0; t < nearTerms.length; t++) out.add(nearTerms[t], "typo");
+        }
+      }
+    }
+  };
+
+  function createAnalyzer(analysis) {
+    return new Analyzer(analysis);
+  }
+
+  // Run a typed query on a loaded lunr.js index; returns lunr's results.
+  function search(index, analyzer, text, lunr) {
+    var clauses = analyzer.analyze(text);
+    if (!clauses.length) return [];
+    return index.query(function (query) {
+      clauses.forEach(function (clause) {
+        query.term(clause.term, {
+          fields: analyzer.fields[clause.kind],
+          boost: clause.boost,
+          usePipeline: false,
+          wildcard: lunr.Query.wildcard.NONE,
+        });
+      });
+    });
+  }
+
+  return {
+    normalize: normalize,
+    charClass: charClass,
+    bigrams: bigrams,
+    createAnalyzer: createAnalyzer,
+    search: search,
+    oneEditApart: oneEditApart,
+  };
+});

@@ -1,0 +1,61 @@
+"""The editable synonym file: the real one loads; mistakes get Japanese messages with lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wardsite.errors import SiteInputError
+from wardsite.search.synonyms import load_synonyms, parse_synonyms
+
+REAL = Path(__file__).resolve().parents[2] / "data" / "search" / "synonyms.yml"
+
+
+def test_real_file_loads_with_the_groups_the_issue_names() -> None:
+    groups = load_synonyms(REAL)
+    words = {word for group in groups for word in group.words}
+    assert {"テレワーク", "在宅勤務", "リモートワーク", "サインイン", "ログイン"} <= words
+    assert {"Teams", "チームズ", "多要素認証", "MFA", "二段階認証", "OneDrive"} <= words
+    assert all(len(group.words) >= 2 for group in groups)
+
+
+def test_commas_and_lists_both_work() -> None:
+    groups = parse_synonyms(
+        "groups:\n  - テレワーク、在宅勤務，リモートワーク\n  - [Teams, チームズ]\n"
+    )
+    assert groups[0].words == ("テレワーク", "在宅勤務", "リモートワーク")
+    assert groups[1].words == ("Teams", "チームズ")
+    assert (groups[0].line, groups[1].line) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("groups:\n  - a, b\n - c, d\n", "行目"),
+        ("words:\n  - a, b\n", "「groups」"),
+        ("groups:\n  - テレワーク\n", "1つしかありません"),
+        ("groups:\n  - テレワーク, , 在宅勤務\n", "空のことば"),
+        ("groups:\n  - チームズ, ﾁｰﾑｽﾞ\n", "2回あります"),
+        ("groups:\n  - a, b\n  - c, d\n  - B, e\n", "2 行目のグループの「b」と同じ"),
+        ("groups:\n  - a, b\n  - {x: y}\n", "形が正しくありません"),
+        ("groups:\n  - a, ・・\n", "文字や数字で始まり"),
+    ],
+)
+def test_mistakes_are_reported_in_japanese(text: str, expected: str) -> None:
+    with pytest.raises(SiteInputError) as caught:
+        parse_synonyms(text, "synonyms.yml")
+    message = str(caught.value)
+    assert message.startswith("synonyms.yml: ")
+    assert expected in message
+
+
+def test_error_names_the_line_of_the_group() -> None:
+    with pytest.raises(SiteInputError) as caught:
+        parse_synonyms("# メモ\ngroups:\n  - a, b\n  - ひとつだけ\n", "synonyms.yml")
+    assert caught.value.field == "groups の 2 番目のグループ（4 行目）"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SiteInputError, match="見つかりません"):
+        load_synonyms(tmp_path / "synonyms.yml")

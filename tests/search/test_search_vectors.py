@@ -1,0 +1,81 @@
+"""The shared vectors in Python, and the same vectors through analysis.js in Node."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wardsite.search.query import QueryAnalyzer, one_edit_apart
+from wardsite.search.vectors import OUTPUT, make_vectors
+
+ROOT = Path(__file__).resolve().parents[2]
+VECTORS: dict[str, Any] = json.loads(OUTPUT.read_text(encoding="utf-8"))
+ANALYZER = QueryAnalyzer(VECTORS["analysis"])
+
+
+@pytest.mark.parametrize("case", VECTORS["query"], ids=[c["input"] for c in VECTORS["query"]])
+def test_query_vector(case: dict[str, Any]) -> None:
+    assert ANALYZER.analyze(case["input"]) == case["expected"]
+
+
+def test_vector_file_is_up_to_date() -> None:
+    """Fails when the analysis changed without `python -m wardsite.search.vectors`."""
+    assert make_vectors() == VECTORS
+
+
+def terms(text: str) -> dict[str, str]:
+    return {c["term"]: c["kind"] for c in ANALYZER.analyze(text)}
+
+
+def test_expected_behaviour_of_the_vectors() -> None:
+    """Hand-written checks, so the generated expectations cannot drift unnoticed."""
+    assert terms("ﾊﾟｽﾜｰﾄﾞ")["ぱすわど"] == "word"
+    assert terms("在宅勤務")["てれわく"] == "synonym"
+    assert terms("ちーむず")["teams"] == "synonym"
+    assert terms("パスワ") == {"ぱすわど": "prefix"}
+    assert terms("onedr") == {"onedrive": "prefix"}
+    assert terms("在宅勤無")["在宅勤務"] == "typo"
+    assert terms("onedirve")["onedrive"] == "typo"
+    question = terms("パスワードを忘れたときはどうすればいいですか")
+    assert question["ぱすわど"] == "word" and question["忘れる"] == "word"
+    assert not {"時", "良い", "為る", "どう", "です"} & set(question)
+    assert set(terms("How do I reset my password?")) >= {"reset", "password", "ぱすわど"}
+    assert "how" not in terms("How do I reset my password?")
+    assert terms("方法") == {"方法": "ngram"}
+    assert terms("") == {} and terms("?!") == {}
+
+
+def test_finished_word_gets_no_completion() -> None:
+    assert "prefix" not in terms("パスワ ").values()
+    assert "prefix" not in terms("パスワード").values()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("onedrive", "onedrve", True),
+        ("onedrive", "onedirve", True),
+        ("onedrive", "onedriv", True),
+        ("onedrive", "onedrivee", True),
+        ("onedrive", "onedrive", False),
+        ("onedrive", "oendirve", False),
+        ("teams", "steam", False),
+    ],
+)
+def test_one_edit_apart(a: str, b: str, expected: bool) -> None:
+    assert one_edit_apart(a, b) is expected
+    assert one_edit_apart(b, a) is expected
+
+
+def test_vectors_in_node(node: str) -> None:
+    result = subprocess.run(
+        [node, "--test", str(ROOT / "tests" / "search" / "analysis.test.mjs")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

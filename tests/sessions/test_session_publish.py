@@ -1,0 +1,253 @@
+"""The trainers' publish command, end to end with real ffmpeg on generated clips."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sessionkit import VTT
+
+from wardsite.sessions import media
+from wardsite.sessions.metadata import load_sessions, read_yaml
+from wardsite.sessions.publish import (
+    EXIT_CAPTIONS,
+    EXIT_METADATA,
+    EXIT_OK,
+    EXIT_SLIDES,
+    EXIT_TOO_LARGE,
+    EXIT_VIDEO,
+    main,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def run(repo: Path, *args: str | Path) -> int:
+    return main([*(str(a) for a in args), "--root", str(repo), "--no-progress"])
+
+
+def snapshot(repo: Path) -> dict[str, str]:
+    """Every file under the repo with a hash of its content."""
+    return {
+        p.relative_to(repo).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(repo.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_h264_input_is_published_and_the_site_validates(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    captions = write("rec.vtt", VTT)
+    chapters = write("ch.txt", "# チャプター\n00:00 はじめに\n00:01 承認する\n")
+    slides = repo / "inputs" / "deck.pdf"
+    slides.write_bytes(PDF)
+    code = run(
+        repo,
+        "7",
+        "--video",
+        clips["h264"],
+        "--captions",
+        captions,
+        "--chapters",
+        chapters,
+        "--slides",
+        slides,
+    )
+    out, err = capsys.readouterr()
+    assert code == EXIT_OK, err
+    key = "media/sessions/hands-on-07"
+    assert (
+        f"  git add sessions/hands-on-07.yml {key}/captions.vtt {key}/video.mp4 "
+        f"{key}/poster.jpg {key}/slides.pdf" in out.splitlines()
+    )
+    assert "そのまま使える形式" in err
+    info = media.probe(repo / key / "video.mp4")
+    assert (info.video_codec, info.audio_codec) == ("h264", "aac")
+    data = read_yaml(repo / "sessions" / "hands-on-07.yml", "x")
+    assert data["recording"]["video"] == f"{key}/video.mp4"
+    assert data["chapters"] == [
+        {"time": "00:00", "title": "はじめに"},
+        {"time": "00:01", "title": "承認する"},
+    ]
+    assert data["materials"] == [{"title": "スライド（PDF）", "file": f"{key}/slides.pdf"}]
+    assert (
+        (repo / "sessions" / "hands-on-07.yml").read_text(encoding="utf-8").startswith("# テスト用")
+    )
+    cat = load_sessions(repo / "sessions", repo)
+    assert cat.errors == ()
+    (session,) = cat.sessions
+    assert session.recording is not None and len(session.recording.cues) == 2
+    assert not [p for p in (repo / "media").rglob(".publish-*")]
+
+
+@pytest.mark.parametrize("kind", ["vp9", "mpeg4"])
+def test_non_h264_input_is_converted(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], kind: str, capsys
+) -> None:
+    assert media.probe(clips[kind]).video_codec in ("vp9", "mpeg4")
+    code = run(repo, "7", "--video", clips[kind], "--captions", write("rec.vtt", VTT))
+    assert code == EXIT_OK, capsys.readouterr().err
+    info = media.probe(repo / "media/sessions/hands-on-07/video.mp4")
+    assert (info.format_name, info.video_codec, info.pix_fmt, info.audio_codec) == (
+        "mov,mp4,m4a,3gp,3g2,mj2",
+        "h264",
+        "yuv420p",
+        "aac",
+    )
+    assert abs(info.duration - 2.0) < 0.2
+    # +faststart: the index (moov) comes before the media data (mdat).
+    head = (repo / "media/sessions/hands-on-07/video.mp4").read_bytes()
+    assert head.index(b"moov") < head.index(b"mdat")
+    assert "H.264/AAC の MP4 に変換しました" in capsys.readouterr().err
+
+
+def test_broken_captions_fail_and_lose_nothing(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    assert run(repo, "7", "--video", clips["h264"], "--captions", write("ok.vtt", VTT)) == EXIT_OK
+    broken = write("broken.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:xx.000\n壊れています\n")
+    before = snapshot(repo)
+    capsys.readouterr()
+    code = run(repo, "7", "--video", clips["vp9"], "--captions", broken)
+    err = capsys.readouterr().err
+    assert code == EXIT_CAPTIONS == 4
+    assert "エラー:" in err and "broken.vtt" in err and "字幕ファイル" in err
+    assert "終了コード 4" in err
+    assert snapshot(repo) == before
+
+
+def test_video_too_large_for_git_is_refused_without_changes(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    captions = write("rec.vtt", VTT)
+    before = snapshot(repo)
+    code = run(
+        repo, "7", "--video", clips["h264"], "--captions", captions, "--max-commit-mb", "0.001"
+    )
+    err = capsys.readouterr().err
+    assert code == EXIT_TOO_LARGE
+    assert "git に入れられるのは 0.001 MB まで" in err and "--media-base-url" in err
+    assert snapshot(repo) == before
+    assert not (repo / "media").exists() or not any((repo / "media").rglob("*.*"))
+
+
+def test_media_server_mode_commits_only_metadata_and_captions(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], tmp_path: Path, capsys
+) -> None:
+    server = tmp_path / "server"
+    code = run(
+        repo,
+        "7",
+        "--video",
+        clips["mpeg4"],
+        "--captions",
+        write("rec.vtt", VTT),
+        "--media-base-url",
+        "https://media.city-sakura.example/training/",
+        "--media-dir",
+        server,
+        "--max-commit-mb",
+        "0.001",
+    )
+    out, err = capsys.readouterr()
+    assert code == EXIT_OK, err
+    assert "  git add sessions/hands-on-07.yml media/sessions/hands-on-07/captions.vtt" in out
+    assert "video.mp4" not in out.split("git add")[1]
+    assert (server / "hands-on-07" / "video.mp4").is_file()
+    assert not (repo / "media/sessions/hands-on-07/video.mp4").exists()
+    data = read_yaml(repo / "sessions" / "hands-on-07.yml", "x")
+    assert data["recording"]["video"] == (
+        "https://media.city-sakura.example/training/hands-on-07/video.mp4"
+    )
+    cat = load_sessions(repo / "sessions", repo)
+    assert cat.errors == () and cat.sessions[0].recording is not None
+
+
+@pytest.mark.parametrize(
+    ("video", "expected"),
+    [("missing.mp4", "見つかりません"), ("notvideo.mp4", "動画として読み取れません")],
+)
+def test_bad_video(
+    repo: Path, write: Callable[[str, str], Path], video: str, expected: str, capsys
+) -> None:
+    path = repo / "inputs" / video
+    if video == "notvideo.mp4":
+        write(video, "ただのテキスト")
+    code = run(repo, "7", "--video", path, "--captions", write("rec.vtt", VTT))
+    assert code == EXIT_VIDEO
+    assert expected in capsys.readouterr().err
+
+
+def test_chapters_beyond_the_video(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    chapters = write("ch.txt", "00:00 はじめに\n10:00 遅すぎ\n")
+    code = run(
+        repo,
+        "7",
+        "--video",
+        clips["h264"],
+        "--captions",
+        write("rec.vtt", VTT),
+        "--chapters",
+        chapters,
+    )
+    assert code == EXIT_METADATA
+    assert "遅すぎ" in capsys.readouterr().err
+
+
+def test_slides_must_be_pdf_and_session_must_exist(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    captions = write("rec.vtt", VTT)
+    code = run(
+        repo,
+        "7",
+        "--video",
+        clips["h264"],
+        "--captions",
+        captions,
+        "--slides",
+        write("deck.pptx", "not a pdf"),
+    )
+    assert code == EXIT_SLIDES
+    assert "PDF ではありません" in capsys.readouterr().err
+    assert run(repo, "9", "--video", clips["h264"], "--captions", captions) == EXIT_METADATA
+    assert "sessions/hands-on-09.yml" in capsys.readouterr().err
+
+
+def test_command_line_as_trainers_run_it(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path]
+) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "wardsite.sessions.publish",
+        "7",
+        "--root",
+        str(repo),
+        "--video",
+        str(clips["vp9"]),
+        "--captions",
+    ]
+    bad = subprocess.run(
+        [*cmd, str(write("bad.srt", "壊れた字幕"))],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == EXIT_CAPTIONS
+    assert "エラー:" in bad.stderr and bad.stdout == ""
+    good = subprocess.run(
+        [*cmd, str(write("ok.vtt", VTT))], capture_output=True, text=True, env=env, check=False
+    )
+    assert good.returncode == EXIT_OK, good.stderr
+    assert "git add sessions/hands-on-07.yml" in good.stdout
