@@ -77,8 +77,14 @@ class Helpdesk:
             if r["path"].endswith("/articles.json") and "/incremental/" not in r["path"]
         ]
 
-    def source(self, *, limits: HttpLimits = FAST, token_env: str | None = None,
-               page_size: int = 10, max_entries: int = 5000) -> ZendeskSource:
+    def source(
+        self,
+        *,
+        limits: HttpLimits = FAST,
+        token_env: str | None = None,
+        page_size: int = 10,
+        max_entries: int = 5000,
+    ) -> ZendeskSource:
         client = HttpClient(self.base_url, token_env=token_env, limits=limits)
         config = ZendeskConfig(
             self.base_url,

@@ -16,8 +16,11 @@ from wardsite.faq.http import HttpLimits
 from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOptions, pull_faq
 from wardsite.faq.snapshot import load_snapshot
 
-SAMPLE = json.loads((Path(__file__).resolve().parents[2] / "data/faq/sample/articles.json")
-                    .read_text(encoding="utf-8"))["articles"]
+SAMPLE = json.loads(
+    (Path(__file__).resolve().parents[2] / "data/faq/sample/articles.json").read_text(
+        encoding="utf-8"
+    )
+)["articles"]
 PUBLISHED = [a for a in SAMPLE if not a["draft"] and str(a["section_id"]) != INTERNAL_SECTION]
 DRAFT_IDS = {str(a["id"]) for a in SAMPLE if a["draft"]}
 INTERNAL_IDS = {str(a["id"]) for a in SAMPLE if str(a["section_id"]) == INTERNAL_SECTION}
@@ -65,7 +68,9 @@ def test_change_upstream_arrives_incrementally(helpdesk: Helpdesk, tmp_path: Pat
     cursor = first.snapshot.cursor
     assert cursor is not None
     # The new title must be newer than the cursor (the cursor overlaps the pull start).
-    helpdesk.post("/_articles", [{"id": 4400101, "locale": "ja", "title": "パスワードを忘れたとき（改訂）"}])
+    helpdesk.post(
+        "/_articles", [{"id": 4400101, "locale": "ja", "title": "パスワードを忘れたとき（改訂）"}]
+    )
     second = pull_faq(helpdesk.source(), state)
     entry = next(e for e in second.snapshot.entries if e.key == ("4400101", "ja"))
     assert entry.title == "パスワードを忘れたとき（改訂）"
@@ -147,9 +152,7 @@ def test_fresh_clone_offline_publishes_the_bundled_snapshot(tmp_path: Path, free
     assert not (tmp_path / "none.json").exists()
 
 
-def test_retry_after_is_honoured_then_the_pull_succeeds(
-    helpdesk: Helpdesk, tmp_path: Path
-) -> None:
+def test_retry_after_is_honoured_then_the_pull_succeeds(helpdesk: Helpdesk, tmp_path: Path) -> None:
     helpdesk.control(fault="429", retry_after=1, fault_count=1, fault_path="/api/")
     started = time.monotonic()
     outcome = pull_faq(helpdesk.source(), tmp_path / "s.json")
@@ -225,4 +228,7 @@ def test_pull_time_is_recorded(helpdesk: Helpdesk, tmp_path: Path) -> None:
     state = tmp_path / "s.json"
     pull_faq(helpdesk.source(), state, now=now)
     dead_note = pull_faq(Helpdesk("http://127.0.0.1:9").source(), state).staleness_note()
-    assert dead_note == "この FAQ は 2026-11-20 09:00 時点の内容です（ヘルプデスクに接続できなかったため）"
+    assert (
+        dead_note
+        == "この FAQ は 2026-11-20 09:00 時点の内容です（ヘルプデスクに接続できなかったため）"
+    )

@@ -42,9 +42,7 @@ class FaqSetup:
     state_path: Path
 
 
-def setup_from_config(
-    raw: Mapping[str, Any], *, root: Path, where: str = "mkdocs.yml"
-) -> FaqSetup:
+def setup_from_config(raw: Mapping[str, Any], *, root: Path, where: str = "mkdocs.yml") -> FaqSetup:
     """Validate the settings; raise SiteInputError naming the field and the fix."""
 
     def field_error(name: str, problem: str, fix: str) -> SiteInputError:
@@ -52,11 +50,17 @@ def setup_from_config(
 
     if "token" in raw or "password" in raw:
         raise field_error(
-            "token", "に秘密の値が直接書かれています。", "token_env に環境変数の名前を書き、値は環境変数で渡してください。"
+            "token",
+            "に秘密の値が直接書かれています。",
+            "token_env に環境変数の名前を書き、値は環境変数で渡してください。",
         )
     adapter = str(raw.get("adapter") or "")
     if adapter not in ADAPTERS:
-        raise field_error("adapter", f"「{adapter}」は使えません。", "zendesk・json・file のどれかにしてください。")
+        raise field_error(
+            "adapter",
+            f"「{adapter}」は使えません。",
+            "zendesk・json・file のどれかにしてください。",
+        )
     locales = tuple(str(x) for x in raw.get("locales") or ("ja", "en-us"))
     include = raw.get("include_sections")
     include_set = frozenset(str(x) for x in include) if include else None
@@ -77,14 +81,20 @@ def setup_from_config(
     if adapter == "file":
         path = raw.get("path")
         if not path:
-            raise field_error("path", "がありません。", "CSV か XLSX のファイルの場所を書いてください。")
+            raise field_error(
+                "path", "がありません。", "CSV か XLSX のファイルの場所を書いてください。"
+            )
         source = SpreadsheetSource(
             SpreadsheetConfig(root / str(path), locales, exclude, max_entries)
         )
         return FaqSetup(source, options, state_path)
     base_url = str(raw.get("base_url") or "")
     if not base_url.startswith(("http://", "https://")):
-        raise field_error("base_url", "が http(s):// で始まっていません。", "ヘルプデスクの URL を書いてください。")
+        raise field_error(
+            "base_url",
+            "が http(s):// で始まっていません。",
+            "ヘルプデスクの URL を書いてください。",
+        )
     client = HttpClient(
         base_url,
         token_env=raw.get("token_env"),

@@ -100,7 +100,9 @@ class HelpdeskState:
         base.setdefault("section_id", 360001)
         base.setdefault("label_names", [])
         base.setdefault("draft", False)
-        base.setdefault("html_url", f"https://helpdesk.city-sakura.example/hc/{key[1]}/articles/{key[0]}")
+        base.setdefault(
+            "html_url", f"https://helpdesk.city-sakura.example/hc/{key[1]}/articles/{key[0]}"
+        )
         if "updated_at" not in article:
             base["updated_at"] = now
         self.articles[key] = base
@@ -201,7 +203,11 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "500":
             self._send(500, {"error": "InternalServerError"})
         elif fault == "429":
-            self._send(429, {"error": "TooManyRequests"}, headers={"Retry-After": str(control["retry_after"])})
+            self._send(
+                429,
+                {"error": "TooManyRequests"},
+                headers={"Retry-After": str(control["retry_after"])},
+            )
         elif fault == "malformed":
             self._raw(200, b'{"articles": [{"id": 1, "title": "oops"', "application/json")
         elif fault == "slow":

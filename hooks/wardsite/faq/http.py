@@ -156,16 +156,22 @@ class HttpClient:
                 allow_redirects=False,
             )
         except requests.exceptions.ConnectTimeout:
-            raise FaqSourceError(f"ヘルプデスクへの接続がタイムアウトしました（{shown}）。") from None
+            raise FaqSourceError(
+                f"ヘルプデスクへの接続がタイムアウトしました（{shown}）。"
+            ) from None
         except requests.exceptions.ConnectionError as exc:
             if "Read timed out" in str(exc):
-                raise FaqSourceError(f"ヘルプデスクの応答がタイムアウトしました（{shown}）。") from None
+                raise FaqSourceError(
+                    f"ヘルプデスクの応答がタイムアウトしました（{shown}）。"
+                ) from None
             raise FaqSourceError(f"ヘルプデスクに接続できませんでした（{shown}）。") from None
         except requests.exceptions.Timeout:
             raise FaqSourceError(f"ヘルプデスクの応答がタイムアウトしました（{shown}）。") from None
         except requests.exceptions.RequestException as exc:
             reason = self.redact(type(exc).__name__)
-            raise FaqSourceError(f"ヘルプデスクとの通信に失敗しました（{reason}、{shown}）。") from None
+            raise FaqSourceError(
+                f"ヘルプデスクとの通信に失敗しました（{reason}、{shown}）。"
+            ) from None
         with response:
             status = response.status_code
             if status == 429:
@@ -177,7 +183,9 @@ class HttpClient:
                     f"ヘルプデスクに認証を拒否されました（HTTP {status}）。トークンの環境変数を確かめてください。"
                 )
             if status != 200:
-                raise FaqSourceError(f"ヘルプデスクがエラーを返しました（HTTP {status}、{shown}）。")
+                raise FaqSourceError(
+                    f"ヘルプデスクがエラーを返しました（HTTP {status}、{shown}）。"
+                )
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > self.limits.max_bytes:
                 raise FaqSourceError(self._too_large(shown), kind="bad-data")
@@ -214,14 +222,13 @@ class HttpClient:
             ) from None
         if not isinstance(data, dict):
             raise FaqSourceError(
-                f"ヘルプデスクの応答が JSON オブジェクトではありません（{shown}）。", kind="bad-data"
+                f"ヘルプデスクの応答が JSON オブジェクトではありません（{shown}）。",
+                kind="bad-data",
             )
         return data
 
     def _too_large(self, shown: str) -> str:
-        return (
-            f"ヘルプデスクの応答が大きすぎます（{self.limits.max_bytes:,}バイトを超えました、{shown}）。"
-        )
+        return f"ヘルプデスクの応答が大きすぎます（{self.limits.max_bytes:,}バイトを超えました、{shown}）。"
 
     def close(self) -> None:
         self.session.close()

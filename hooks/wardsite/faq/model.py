@@ -102,7 +102,9 @@ def parse_time(value: Any) -> datetime:
 
 def check_id(value: Any, source: str, what: str = "id") -> str:
     """Return the id as text or raise SiteInputError naming it."""
-    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    text = (
+        str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    )
     if not ID_PATTERN.match(text) or text in RESERVED_IDS:
         raise SiteInputError(
             source,
@@ -122,7 +124,10 @@ def make_category(
     title = clean_text(str(name or "")).strip()
     if not title or len(title) > MAX_TITLE_CHARS:
         raise SiteInputError(
-            source, f"カテゴリ {cid} の name", "が空か長すぎます。", "200文字以内の名前を付けてください。"
+            source,
+            f"カテゴリ {cid} の name",
+            "が空か長すぎます。",
+            "200文字以内の名前を付けてください。",
         )
     return FaqCategory(
         id=cid,
@@ -147,6 +152,7 @@ def make_entry(
     source_url: Any = "",
     position: Any = 0,
     promoted: Any = False,
+    labels_field: str = "label_names",
     source: str,
 ) -> FaqEntry:
     """Validate one entry; raise FaqEntryError naming the entry id and field."""
@@ -194,8 +200,11 @@ def make_entry(
         category_id=cat,
         updated_at=updated,
         status=state,
-        tags=_words(tags, "tags", bad),
-        labels=_words(labels, "label_names", bad),
+        labels=(checked_labels := _words(labels, labels_field, bad)),
+        # Tags shown on the page: given ones, or the labels minus machine labels (guide:…).
+        tags=_words(tags, "tags", bad)
+        if tags is not None
+        else tuple(x for x in checked_labels if ":" not in x),
         source_url=str(source_url or "")[:2000],
         position=_int(position),
         promoted=bool(promoted),
@@ -235,7 +244,9 @@ def category_from_dict(data: Mapping[str, Any], source: str) -> FaqCategory:
 def _locale(value: Any, source: str, what: str) -> str:
     text = str(value or "").strip().lower().replace("_", "-")
     if not LOCALE_PATTERN.match(text):
-        raise SiteInputError(source, what, "が言語コードではありません。", "ja や en-us のように書いてください。")
+        raise SiteInputError(
+            source, what, "が言語コードではありません。", "ja や en-us のように書いてください。"
+        )
     return text.split("-")[0]
 
 

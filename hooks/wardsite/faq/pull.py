@@ -31,7 +31,10 @@ BUNDLED_SNAPSHOT = REPO_ROOT / "data" / "faq" / "snapshot" / "faq-snapshot.json"
 
 #: Short reasons for the note on every page (「…時点の内容です（<reason>）」).
 NOTE_REASON = {
-    "unreachable": {"ja": "ヘルプデスクに接続できなかったため", "en": "the helpdesk could not be reached"},
+    "unreachable": {
+        "ja": "ヘルプデスクに接続できなかったため",
+        "en": "the helpdesk could not be reached",
+    },
     "bad-data": {
         "ja": "ヘルプデスクから正しいデータが届かなかったため",
         "en": "the helpdesk sent data that could not be used",
@@ -167,7 +170,9 @@ def _fall_back(
         return PullOutcome(empty, "empty", kind, reason)
     when = base.pulled_at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M")
     which = "前回取得した内容" if base_mode == "last-good" else "リポジトリに同梱の内容"
-    log.warning("FAQ を更新できませんでした。%s（%s 時点）を公開します。理由：%s", which, when, reason)
+    log.warning(
+        "FAQ を更新できませんでした。%s（%s 時点）を公開します。理由：%s", which, when, reason
+    )
     return PullOutcome(base, base_mode, kind, reason)
 
 

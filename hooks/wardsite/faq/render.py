@@ -244,9 +244,7 @@ def render_withdrawn(gone: Withdrawn, category: FaqCategory | None, ctx: RenderC
     message = t["withdrawn"].format(title=gone.title, date=format_date(gone.withdrawn_at, ctx.lang))
     if category:
         link = f'<a href="../categories/{category.id}/">{inert_text(category.name)}</a>'
-        more = inert_text(t["withdrawn_more"]).replace(
-            inert_text("{category}"), link
-        )
+        more = inert_text(t["withdrawn_more"]).replace(inert_text("{category}"), link)
     else:
         more = f'<a href="../">{inert_text(t["withdrawn_top"])}</a>'
     box = (

@@ -97,7 +97,10 @@ def load_snapshot(path: Path) -> Snapshot | None:
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SiteInputError(
-            str(path), "format", f"が {FORMAT} ではありません。", "このファイルを消してビルドし直してください。"
+            str(path),
+            "format",
+            f"が {FORMAT} ではありません。",
+            "このファイルを消してビルドし直してください。",
         )
     where = str(path)
     try:

@@ -104,7 +104,9 @@ class JsonFeedSource:
         locale = str(raw.get("locale") or "ja").lower().split("-")[0]
         if locale not in self.locales:
             return
-        if str(raw.get("status") or PUBLISHED) != PUBLISHED or not self._wanted(raw.get("category")):
+        if str(raw.get("status") or PUBLISHED) != PUBLISHED or not self._wanted(
+            raw.get("category")
+        ):
             return
         answer = raw.get("answer")
         fmt = str(raw.get("answer_format") or "markdown")
@@ -117,8 +119,8 @@ class JsonFeedSource:
                 body_html=answer_to_html(answer, fmt) if isinstance(answer, str) else None,
                 category_id=raw.get("category"),
                 updated_at=raw.get("updated_at"),
-                tags=[t for t in raw.get("tags") or [] if ":" not in str(t)],
                 labels=raw.get("tags") or [],
+                labels_field="tags",
                 source_url=raw.get("url") or "",
                 position=raw.get("position", 0),
                 source="FAQ フィード",

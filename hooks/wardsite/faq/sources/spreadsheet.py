@@ -69,7 +69,9 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows as {column: text} with normalised column names, numbered as in the file."""
     source = path.name
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise SiteInputError(source, "(ファイル全体)", "が大きすぎます。", "50MB 以下にしてください。")
+        raise SiteInputError(
+            source, "(ファイル全体)", "が大きすぎます。", "50MB 以下にしてください。"
+        )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path)
     else:
@@ -122,7 +124,10 @@ class SpreadsheetSource:
             count += 1
             if count > self.config.max_entries:
                 raise SiteInputError(
-                    source, "(行数)", f"が上限（{self.config.max_entries:,}件）を超えました。", "行を減らしてください。"
+                    source,
+                    "(行数)",
+                    f"が上限（{self.config.max_entries:,}件）を超えました。",
+                    "行を減らしてください。",
                 )
             locale = (row.get("locale") or "ja").strip().lower().split("-")[0]
             status = STATUS.get((row.get("status") or "published").strip().lower(), "other")
@@ -131,7 +136,9 @@ class SpreadsheetSource:
                 continue
             if category in self.config.exclude_sections:
                 continue
-            categories.setdefault((category, locale), (row.get("category_name") or category).strip())
+            categories.setdefault(
+                (category, locale), (row.get("category_name") or category).strip()
+            )
             collect(
                 result,
                 lambda r=row, loc=locale, n=number: make_entry(
@@ -141,8 +148,8 @@ class SpreadsheetSource:
                     body_html=answer_to_html(r.get("answer") or "", r.get("answer_format") or ""),
                     category_id=r.get("category"),
                     updated_at=r.get("updated_at"),
-                    tags=[t for t in re.split(r"[,、;\s]+", r.get("tags") or "") if t and ":" not in t],
                     labels=r.get("tags") or "",
+                    labels_field="tags",
                     source=f"{source} の {n} 行目",
                 ),
                 row.get("id"),

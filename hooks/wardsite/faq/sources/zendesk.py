@@ -91,7 +91,9 @@ class ZendeskSource:
             if page.get("end_of_stream") is True or not next_url or not articles:
                 break
             if not isinstance(next_url, str) or next_url in visited:
-                raise FaqSourceError("ヘルプデスクの変更一覧の「次のページ」が不正か、同じページを繰り返しています。")
+                raise FaqSourceError(
+                    "ヘルプデスクの変更一覧の「次のページ」が不正か、同じページを繰り返しています。"
+                )
             visited.add(next_url)
             url = next_url
         result.cursor = end_time
@@ -155,7 +157,9 @@ class ZendeskSource:
 
     def _take(self, article: Any, result: SourceResult, *, change_list: bool) -> None:
         if not isinstance(article, dict):
-            result.warnings.append("ヘルプデスクの記事一覧に、記事ではない値がありました（飛ばしました）。")
+            result.warnings.append(
+                "ヘルプデスクの記事一覧に、記事ではない値がありました（飛ばしました）。"
+            )
             return
         locale = str(article.get("locale") or "").lower().split("-")[0]
         if locale not in self.locales:
@@ -182,7 +186,6 @@ class ZendeskSource:
                 category_id=a.get("section_id"),
                 updated_at=a.get("updated_at"),
                 status="published",
-                tags=a.get("label_names") and _plain_labels(a["label_names"]),
                 labels=a.get("label_names"),
                 source_url=a.get("html_url") or "",
                 position=a.get("position", 0),
@@ -191,13 +194,6 @@ class ZendeskSource:
             ),
             article.get("id"),
         )
-
-
-def _plain_labels(labels: Any) -> list[str]:
-    """Labels shown as tags: all but our machine labels (``guide:…``)."""
-    if not isinstance(labels, list):
-        return []
-    return [str(label) for label in labels if ":" not in str(label)]
 
 
 def _list_field(page: dict[str, Any], key: str) -> list[Any]:
