@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.faq.conftest import Helpdesk
-from tests.faq.markdown_site import body_of, site_markdown
 from wardsite.faq.model import MAX_BODY_CHARS
 from wardsite.faq.pull import pull_faq
 from wardsite.faq.render import render_site
 from wardsite.faq.sanitize import sanitize_html
 from wardsite.org import load_org
 from wardsite.placeholders import expand
+
+from .conftest import Helpdesk
+from .markdown_site import body_of, site_markdown
 
 ORG = load_org(Path(__file__).resolve().parents[2] / "org.yml")
 
@@ -30,7 +31,8 @@ HOSTILE = [
         "id": 990003,
         "title": "リンク",
         "body": '<p><a href="javascript:alert(1)">押す</a>'
-        '<a href="data:text/html;base64,PHNjcmlwdD4=">データ</a><a href="JaVaScRiPt:alert(2)">x</a></p>',
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">データ</a>'
+        '<a href="JaVaScRiPt:alert(2)">x</a></p>',
     },
     {
         "id": 990004,
@@ -84,7 +86,7 @@ def hostile_pages(helpdesk: Helpdesk, tmp_path: Path, caplog: pytest.LogCaptureF
 
 
 def test_bad_entries_are_skipped_with_a_warning_naming_their_id(hostile_pages) -> None:
-    outcome, pages, log = hostile_pages
+    outcome, _, log = hostile_pages
     assert outcome.fresh
     ids = {e.id for e in outcome.snapshot.entries}
     for eid, field in REJECTED.items():

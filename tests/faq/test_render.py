@@ -8,11 +8,12 @@ from pathlib import Path
 
 import yaml
 
-from tests.faq.markdown_site import body_of, site_markdown
 from wardsite.faq.pull import BUNDLED_SNAPSHOT
 from wardsite.faq.render import render_site
 from wardsite.faq.snapshot import Snapshot, Withdrawn, load_snapshot
 from wardsite.org import load_org, localized
+
+from .markdown_site import body_of, site_markdown
 
 ORG = load_org(Path(__file__).resolve().parents[2] / "org.yml")
 GUIDES = {"account/password-reset": "パスワードを忘れたとき", "account/lockout": "ロックされたとき"}

@@ -46,7 +46,7 @@ def test_the_real_sessions_folder_is_valid() -> None:
     assert {s.level for s in hands_on[:8]} == {"基礎"} and {s.level for s in hands_on[8:]} == {
         "応用"
     }
-    assert hands_on[11].title == "α′モデルと LGWAN 系システムの使い方"
+    assert hands_on[11].title == "α′モデルのネットワークとファイルの無害化"
     assert [s.number for s in cat.by_track("dx-mindset")] == [1, 2, 3]
     recorded = [s for s in cat.sessions if s.status == STATUS_RECORDED]
     assert len(recorded) == 3 and all(s.recording and s.recording.sample for s in recorded)

@@ -133,3 +133,10 @@ def test_parse_time_forms() -> None:
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_site_prefix_keeps_media_links_at_the_site_root() -> None:
+    _, text = render.render_session_page(SESSION, site_prefix="en/")
+    assert 'src="../../../../media/sessions/hands-on-07/captions.vtt"' in text
+    pages = dict(render.render_pages([SESSION], site_prefix="en/"))
+    assert pages["learning/sessions/hands-on-07.md"] == text

@@ -176,11 +176,13 @@ class HttpClient:
             status = response.status_code
             if status == 429:
                 raise FaqSourceError(
-                    f"ヘルプデスクから「混み合っています」（HTTP 429）と返され、再試行しても同じでした（{shown}）。"
+                    "ヘルプデスクから「混み合っています」（HTTP 429）と返され、"
+                    f"再試行しても同じでした（{shown}）。"
                 )
             if status in (401, 403):
                 raise FaqSourceError(
-                    f"ヘルプデスクに認証を拒否されました（HTTP {status}）。トークンの環境変数を確かめてください。"
+                    f"ヘルプデスクに認証を拒否されました（HTTP {status}）。"
+                    "トークンの環境変数を確かめてください。"
                 )
             if status != 200:
                 raise FaqSourceError(
@@ -216,7 +218,8 @@ class HttpClient:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise FaqSourceError(
-                f"ヘルプデスクの応答が JSON として読めません（{shown}、{len(body):,}バイト目付近まで受信、"
+                f"ヘルプデスクの応答が JSON として読めません（{shown}、"
+                f"{len(body):,}バイト受信、"
                 f"{type(exc).__name__}）。途中で切れた可能性があります。",
                 kind="bad-data",
             ) from None
@@ -228,7 +231,10 @@ class HttpClient:
         return data
 
     def _too_large(self, shown: str) -> str:
-        return f"ヘルプデスクの応答が大きすぎます（{self.limits.max_bytes:,}バイトを超えました、{shown}）。"
+        return (
+            f"ヘルプデスクの応答が大きすぎます（{self.limits.max_bytes:,}バイトを超えました、"
+            f"{shown}）。"
+        )
 
     def close(self) -> None:
         self.session.close()

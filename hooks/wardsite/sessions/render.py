@@ -143,10 +143,17 @@ def _chapter_at(chapters: Sequence[Chapter], seconds: float) -> Chapter | None:
     return current
 
 
-def render_session_page(session: Session, *, directory_urls: bool = True) -> tuple[str, str]:
-    """The page of one session: ``(path relative to docs_dir, Markdown)``."""
+def render_session_page(
+    session: Session, *, directory_urls: bool = True, site_prefix: str = ""
+) -> tuple[str, str]:
+    """The page of one session: ``(path relative to docs_dir, Markdown)``.
+
+    ``site_prefix`` is the folder the page is built into inside the site
+    (``"en/"`` for the English build), so that media links still reach the one
+    copy of the files at the site root.
+    """
     path = session_page_path(session)
-    root = _to_root(page_url(path, directory_urls=directory_urls))
+    root = _to_root(site_prefix + page_url(path, directory_urls=directory_urls))
     level = f"{session.track_name}・{session.level}"
     description = f"{level} 第{session.number}回「{session.title}」" + (
         "の録画（字幕・文字起こし付き）と資料です。"
@@ -370,11 +377,17 @@ def _catalogue_item(session: Session, here: str, directory_urls: bool) -> str:
 
 
 def render_pages(
-    sessions: Sequence[Session], *, directory_urls: bool = True
+    sessions: Sequence[Session], *, directory_urls: bool = True, site_prefix: str = ""
 ) -> list[tuple[str, str]]:
-    """Catalogue plus one page per session, as ``(path relative to docs_dir, Markdown)``."""
+    """Catalogue plus one page per session, as ``(path relative to docs_dir, Markdown)``.
+
+    ``site_prefix``: see :func:`render_session_page`.
+    """
     pages = [render_catalogue_page(sessions, directory_urls=directory_urls)]
-    pages += [render_session_page(s, directory_urls=directory_urls) for s in sessions]
+    pages += [
+        render_session_page(s, directory_urls=directory_urls, site_prefix=site_prefix)
+        for s in sessions
+    ]
     return pages
 
 

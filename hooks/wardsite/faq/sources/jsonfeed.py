@@ -1,4 +1,4 @@
-"""Adapter for our own JSON FAQ feed (``schemas/faq-feed.schema.json``), for vendors without Zendesk.
+"""Adapter for our own JSON FAQ feed (``schemas/faq-feed.schema.json``), for non-Zendesk vendors.
 
 A feed is one or more pages; each page is an object with ``entries`` (and, on any
 page, ``categories``) and ``next``: the URL of the next page, or null. Answers are

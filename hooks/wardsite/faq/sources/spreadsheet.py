@@ -61,7 +61,8 @@ def decode_csv(data: bytes, source: str) -> str:
             source,
             "(文字コード)",
             "が UTF-8 でも Shift_JIS（CP932）でもありません。",
-            "Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し直してください。",
+            "Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで"
+            "保存し直してください。",
         ) from None
 
 
@@ -87,7 +88,8 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                     source,
                     "1行目（見出し）",
                     f"に {', '.join(missing)} の列がありません。",
-                    "見出しに id・question・answer・category（または 番号・質問・回答・分類）を書いてください。",
+                    "見出しに id・question・answer・category"
+                    "（または 番号・質問・回答・分類）を書いてください。",
                 )
             continue
         if not any(c.strip() for c in cells):

@@ -1,0 +1,48 @@
+"""MkDocs entry point for the site search's prebuilt indexes.
+
+Thin glue: splitting Material's index by language and writing the bundles
+live in ``wardsite_mkdocs.search_bundles``; the analysis and the index
+builder in ``wardsite.search``. The browser worker that reads the bundles is
+``overrides/assets/javascripts/search/worker.js`` (wired in overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from wardsite.errors import SiteInputError
+from wardsite_mkdocs.search_bundles import (
+    combined_index_ready,
+    load_site_synonyms,
+    site_languages,
+    write_bundles,
+)
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+
+# Runs after mkdocs-static-i18n's on_post_build (-100), which builds the other
+# languages and then rewrites the combined search/search_index.json; only the
+# outer build's call sees every language, nested builds are skipped.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not combined_index_ready(config):
+        return
+    started = time.perf_counter()
+    try:
+        synonyms = load_site_synonyms(Path(config.config_file_path).parent)
+    except SiteInputError as exc:
+        raise PluginError(str(exc)) from None
+    languages, default = site_languages(config)
+    written = write_bundles(Path(config.site_dir), languages, default, synonyms)
+    summary = ", ".join(
+        f"{b.lang}: {b.docs} docs, {b.size // 1024} KB ({b.gzip_size // 1024} KB gzip)"
+        for b in written
+    )
+    log.info(f"search bundles in {time.perf_counter() - started:.1f} s: {summary}")

@@ -1,0 +1,140 @@
+"""Write one prebuilt search bundle per language from Material's search index.
+
+Material's search plugin (with mkdocs-static-i18n) writes ONE combined
+``search/search_index.json`` for every language. This module reads it once the
+last language is built, splits its documents by language (``en/...`` locations
+are English, everything else is the default language), adds each page's section
+headings to the page's own document (so a page whose headings name the topic
+ranks first), and writes ``search/<lang>.json`` (plus a ``.json.gz`` copy,
+which the browser worker prefers when the web server does not compress) with
+:func:`wardsite.search.index.build_index`.
+
+The browser side is ``overrides/assets/javascripts/search/worker.js``: it
+loads the bundle of the page's language instead of building an index.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from wardsite.search.index import SearchDoc, build_index, write_index
+from wardsite.search.synonyms import SynonymGroup, load_synonyms
+
+#: Where the bundles go, relative to the site folder (worker.js reads the same).
+BUNDLE_DIR = "search"
+
+
+@dataclass(frozen=True)
+class BundleFile:
+    lang: str
+    path: Path
+    docs: int
+    size: int
+    gzip_size: int
+
+
+def language_of(location: str, languages: Sequence[str], default: str) -> str:
+    """The language of a search document from its location (``en/...`` → ``en``)."""
+    for lang in languages:
+        if lang != default and (location == f"{lang}/" or location.startswith(f"{lang}/")):
+            return lang
+    return default
+
+
+def split_by_language(
+    entries: Iterable[Mapping[str, Any]], languages: Sequence[str], default: str
+) -> dict[str, list[Mapping[str, Any]]]:
+    """Material's docs grouped by language, in their original order."""
+    out: dict[str, list[Mapping[str, Any]]] = {lang: [] for lang in languages}
+    out.setdefault(default, [])
+    for entry in entries:
+        out[language_of(str(entry.get("location", "")), languages, default)].append(entry)
+    return out
+
+
+def page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
+    """SearchDocs for Material's entries; a page's document gets its section titles.
+
+    Material gives one entry per page (location without ``#``) and one per
+    section (``page/#anchor``). The section titles are the page's headings;
+    they go into the page entry's ``headings`` field, which is boosted.
+    """
+    entries = list(entries)
+    headings: dict[str, list[str]] = {}
+    for entry in entries:
+        location = str(entry.get("location", ""))
+        if "#" in location:
+            title = str(entry.get("title", "")).strip()
+            if title:
+                headings.setdefault(page_of(location), []).append(title)
+    docs: list[SearchDoc] = []
+    for entry in entries:
+        location = str(entry.get("location", ""))
+        docs.append(
+            SearchDoc(
+                location=location,
+                title=str(entry.get("title", "")),
+                text=str(entry.get("text", "")),
+                headings=tuple(headings.get(location, ())) if "#" not in location else (),
+                boost=float(entry.get("boost", 1) or 1),
+            )
+        )
+    return docs
+
+
+def write_bundles(
+    site_dir: Path,
+    languages: Sequence[str],
+    default: str,
+    synonyms: Sequence[SynonymGroup],
+) -> list[BundleFile]:
+    """Read ``search/search_index.json`` of a built site; write one bundle per language."""
+    index_file = site_dir / BUNDLE_DIR / "search_index.json"
+    material = json.loads(index_file.read_text(encoding="utf-8"))
+    written: list[BundleFile] = []
+    for lang, entries in split_by_language(material["docs"], languages, default).items():
+        bundle = build_index(docs_with_headings(entries), lang, synonyms)
+        path = site_dir / BUNDLE_DIR / f"{lang}.json"
+        write_index(bundle, path)
+        raw = path.read_bytes()
+        packed = gzip.compress(raw, compresslevel=9, mtime=0)
+        path.with_name(path.name + ".gz").write_bytes(packed)
+        written.append(BundleFile(lang, path, len(entries), len(raw), len(packed)))
+    return written
+
+
+def load_site_synonyms(config_dir: Path) -> list[SynonymGroup]:
+    """The editors' synonym file, ``data/search/synonyms.yml`` next to mkdocs.yml."""
+    return load_synonyms(config_dir / "data" / "search" / "synonyms.yml")
+
+
+def combined_index_ready(config: MkDocsConfig) -> bool:
+    """True in the one ``on_post_build`` call that sees every language's documents.
+
+    mkdocs-static-i18n builds the other languages in nested builds from its own
+    ``on_post_build`` (priority -100) in the outer build, then rewrites the
+    combined index and clears its ``building`` flag. Nested builds run with the
+    flag set; without the plugin there is a single build.
+    """
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not getattr(i18n, "building", False)
+
+
+def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    """(languages built, default language), from mkdocs-static-i18n when present."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        lang = str(config.theme["language"])
+        return [lang], lang
+    return list(i18n.build_languages), str(i18n.default_language)

@@ -1,0 +1,58 @@
+"""Add documents of our own to Material for MkDocs' search index.
+
+Material's search plugin collects one entry per page section in
+``config.plugins["search"].search_index.entries`` (dicts with ``location``,
+``title`` and ``text``, the shape of ``search_index.json`` docs) and writes
+them in its ``on_post_build``; mkdocs-static-i18n gathers those entries from
+every language build and writes the combined index at the end, removing the
+fallback copies that equal the default language's ones. Documents added here
+between a page's ``on_page_context`` (where Material indexes the page) and the
+end of the build go through the same path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def _search_index(config: MkDocsConfig) -> object | None:
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        if plugin is None:
+            continue
+        plugin_config = getattr(plugin, "config", None)
+        if plugin_config is not None and not plugin_config.get("enabled", True):
+            return None
+        return getattr(plugin, "search_index", None)
+    return None
+
+
+def rebase(
+    documents: Iterable[Mapping[str, str]], page_location: str, page_url: str
+) -> list[dict[str, str]]:
+    """Documents whose locations start with ``page_location`` (the page's URL in
+    the default language), moved onto ``page_url`` (its URL in this build, e.g.
+    ``en/learning/sessions/hands-on-01/``)."""
+    out: list[dict[str, str]] = []
+    for doc in documents:
+        location = doc["location"]
+        if location.startswith(page_location):
+            location = page_url + location[len(page_location) :]
+        out.append({**doc, "location": location})
+    return out
+
+
+def add_documents(config: MkDocsConfig, documents: Iterable[Mapping[str, str]]) -> int:
+    """Append documents to the search index of the build; return how many.
+
+    Does nothing (returns 0) when the search plugin is missing or disabled.
+    """
+    index = _search_index(config)
+    entries = getattr(index, "entries", None)
+    if entries is None:
+        return 0
+    added = [dict(doc) for doc in documents]
+    entries.extend(added)
+    return len(added)

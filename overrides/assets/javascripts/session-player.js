@@ -1,0 +1,242 @@
+/*
+ * Session pages and the catalogue of training recordings.
+ *
+ * Plain JavaScript, no build step, no request to any other host. It works on
+ * the markup described in hooks/wardsite/sessions/render.py (the "markup
+ * contract") and does nothing on pages without it. Without this script the
+ * pages still read: the player has native controls and captions, the
+ * chapter and transcript links are plain "#t=MM:SS" links and the catalogue
+ * is a plain list.
+ *
+ * - Playback speed: shows the speed select and sets video.playbackRate.
+ * - Seek links (a[data-ws-seek], chapters and transcript cues): seek there
+ *   and play.
+ * - Deep links: "#t=MM:SS" (also "#t=H:MM:SS" and "#t=SS") seeks there on
+ *   load and on hashchange (a search result on the same page changes only
+ *   the hash).
+ * - Transcript: marks the cue being spoken (class ws-cue--active and
+ *   aria-current="true") without moving keyboard focus.
+ * - Catalogue: shows the level / course filter and hides what does not match.
+ */
+(function () {
+  "use strict";
+
+  var ACTIVE = "ws-cue--active";
+
+  /** Seconds from "SS", "MM:SS" or "H:MM:SS" (minutes may exceed 59); null if not a time. */
+  function parseTime(text) {
+    var value = String(text).split(",")[0].trim();
+    if (!/^\d+(\.\d+)?(:\d+(\.\d+)?){0,2}$/.test(value)) return null;
+    var parts = value.split(":").map(Number);
+    var seconds = 0;
+    for (var i = 0; i < parts.length; i++) seconds = seconds * 60 + parts[i];
+    return isFinite(seconds) ? seconds : null;
+  }
+
+  /** The time of a "#t=…" fragment in a hash, or null. */
+  function hashTime(hash) {
+    var match = /^#t=([^&]+)/.exec(hash || "");
+    if (!match) return null;
+    try {
+      return parseTime(decodeURIComponent(match[1]));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function formatFragment(seconds) {
+    var whole = Math.floor(seconds);
+    var minutes = Math.floor(whole / 60);
+    var rest = whole % 60;
+    return (minutes < 10 ? "0" : "") + minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  function play(video) {
+    var result = video.play();
+    // Browsers may refuse to start playback without a user gesture: the
+    // position is still set and the native play button starts from there.
+    if (result && typeof result.catch === "function") result.catch(function () {});
+  }
+
+  /** Seek (once the video knows its length) and play. */
+  function seek(video, seconds, autoplay) {
+    function go() {
+      var end = isFinite(video.duration) ? Math.max(video.duration - 0.05, 0) : seconds;
+      video.currentTime = Math.min(Math.max(seconds, 0), end);
+      if (autoplay) play(video);
+    }
+    if (video.readyState >= 1) {
+      go();
+    } else {
+      video.addEventListener("loadedmetadata", go, { once: true });
+      if (video.preload === "none") video.load();
+    }
+  }
+
+  function setUpSpeed(player, video) {
+    var box = player.querySelector("[data-ws-speed]");
+    var select = player.querySelector("[data-ws-speed-select]");
+    if (!box || !select) return;
+    box.hidden = false;
+    select.addEventListener("change", function () {
+      var rate = parseFloat(select.value);
+      if (rate > 0) video.playbackRate = rate;
+    });
+    // Keep the speed when the video reloads its source.
+    video.addEventListener("loadedmetadata", function () {
+      var rate = parseFloat(select.value);
+      if (rate > 0) video.playbackRate = rate;
+    });
+  }
+
+  function setUpTranscript(video) {
+    var transcript = document.querySelector('[data-ws-transcript][data-ws-for="' + video.id + '"]');
+    if (!transcript) return;
+    var cues = Array.prototype.map.call(transcript.querySelectorAll("a.ws-cue"), function (link) {
+      return {
+        link: link,
+        start: parseFloat(link.getAttribute("data-ws-start")),
+        end: parseFloat(link.getAttribute("data-ws-end")),
+      };
+    });
+    var current = null;
+
+    function update() {
+      var t = video.currentTime;
+      var found = null;
+      for (var i = 0; i < cues.length; i++) {
+        if (cues[i].start <= t && t < cues[i].end) found = cues[i];
+      }
+      if (found === current) return;
+      if (current) {
+        current.link.classList.remove(ACTIVE);
+        current.link.removeAttribute("aria-current");
+      }
+      current = found;
+      if (!current) return;
+      current.link.classList.add(ACTIVE);
+      current.link.setAttribute("aria-current", "true");
+      // Keep the cue in view inside the transcript box only (never the page,
+      // never the focus), unless the reader is working inside the box.
+      if (transcript.scrollHeight > transcript.clientHeight && !transcript.contains(document.activeElement)) {
+        var top = current.link.offsetTop - transcript.offsetTop;
+        if (top < transcript.scrollTop || top > transcript.scrollTop + transcript.clientHeight - current.link.offsetHeight) {
+          transcript.scrollTop = Math.max(top - transcript.clientHeight / 3, 0);
+        }
+      }
+    }
+
+    video.addEventListener("timeupdate", update);
+    video.addEventListener("seeked", update);
+    video.addEventListener("loadedmetadata", update);
+  }
+
+  function setUpPlayer(player) {
+    var video = player.querySelector("video");
+    if (!video) return null;
+    setUpSpeed(player, video);
+    setUpTranscript(video);
+    // Captions on by default: the track is marked default, make sure it shows.
+    var tracks = video.textTracks;
+    for (var i = 0; i < tracks.length; i++) {
+      if (tracks[i].language === "ja" && tracks[i].mode !== "showing") tracks[i].mode = "showing";
+    }
+    return video;
+  }
+
+  function setUpSessionPage() {
+    var players = document.querySelectorAll("[data-ws-player]");
+    if (!players.length) return;
+    var videos = [];
+    for (var i = 0; i < players.length; i++) {
+      var v = setUpPlayer(players[i]);
+      if (v) videos.push(v);
+    }
+    if (!videos.length) return;
+    var main = videos[0];
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[data-ws-seek]");
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      var seconds = parseFloat(link.getAttribute("data-ws-seek"));
+      if (!isFinite(seconds)) return;
+      event.preventDefault();
+      seek(main, seconds, true);
+      // Keep the address shareable without triggering hashchange.
+      if (window.history && history.replaceState) {
+        history.replaceState(history.state, "", "#t=" + formatFragment(seconds));
+      }
+    });
+
+    function fromHash() {
+      var seconds = hashTime(window.location.hash);
+      if (seconds !== null) seek(main, seconds, true);
+    }
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
+  }
+
+  function setUpCatalogue() {
+    var form = document.querySelector("form[data-ws-filter]");
+    if (!form) return;
+    var level = form.querySelector("[data-ws-filter-level]");
+    var track = form.querySelector("[data-ws-filter-track]");
+    var count = form.querySelector("[data-ws-filter-count]");
+    var items = document.querySelectorAll(".ws-catalogue__item");
+    var groups = document.querySelectorAll("[data-ws-group]");
+    var article = form.closest("article") || document.body;
+    var headings = article.querySelectorAll("h2");
+
+    function apply() {
+      var shown = 0;
+      for (var i = 0; i < items.length; i++) {
+        var item = items[i];
+        var match =
+          (!level.value || item.getAttribute("data-ws-level") === level.value) &&
+          (!track.value || item.getAttribute("data-ws-track") === track.value);
+        item.hidden = !match;
+        if (match) shown++;
+      }
+      for (var g = 0; g < groups.length; g++) {
+        groups[g].hidden = !groups[g].querySelector(".ws-catalogue__item:not([hidden])");
+      }
+      // A course heading with all of its groups hidden goes too.
+      for (var h = 0; h < headings.length; h++) {
+        var node = headings[h].nextElementSibling;
+        var any = false;
+        var all = true;
+        while (node && node.tagName !== "H2") {
+          if (node.hasAttribute("data-ws-group")) {
+            any = true;
+            if (!node.hidden) all = false;
+          }
+          node = node.nextElementSibling;
+        }
+        if (any) headings[h].hidden = all;
+      }
+      if (count) {
+        count.textContent = shown === items.length
+          ? "全" + items.length + "回を表示しています。"
+          : items.length + "回のうち " + shown + "回を表示しています。";
+      }
+    }
+
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    apply();
+  }
+
+  function start() {
+    setUpSessionPage();
+    setUpCatalogue();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
