@@ -93,9 +93,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         directory_urls = config.use_directory_urls
         documents = render.transcript_sections(session, directory_urls=directory_urls)
         location = render.session_page_url(session, directory_urls=directory_urls)
-        search_entries.add_documents(
-            config, search_entries.rebase(documents, location, page.url)
-        )
+        search_entries.add_documents(config, search_entries.rebase(documents, location, page.url))
     return output
 
 

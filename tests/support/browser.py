@@ -16,6 +16,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    # Session recordings: a #t= deep link starts playback without a click.
+    "--autoplay-policy=no-user-gesture-required",
 ]
 
 LOCAL_HOSTS = {"127.0.0.1"}

@@ -18,8 +18,9 @@ Test switches (also as command-line options), all on ``/_control`` (POST JSON):
 ``truncate`` (cut the ``fault_page``-th list page in half) | ``drop`` (close without
 answering); ``fault_path``: only requests whose path contains this text;
 ``token``: require ``Authorization: Bearer <token>``. ``/_requests`` lists the
-requests received; ``/_reset`` restores the sample; ``/_articles`` (POST a list)
-adds or replaces articles; ``/_withdraw`` (POST ``{"id": …}``) turns an article into a
+requests received; ``/hc/article_attachments/<name>.png`` serves a small PNG
+(``.svg``: an SVG with a script, for image tests); ``/_reset`` restores the sample;
+``/_articles`` (POST a list) adds or replaces articles; ``/_withdraw`` (POST ``{"id": …}``) turns an article into a
 draft; ``/_delete`` removes it.
 """
 
@@ -41,6 +42,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 SAMPLE_DIR = Path(__file__).resolve().parents[3] / "data" / "faq" / "sample"
 PAGE_SIZE_MAX = 100
+#: Article images, as Zendesk serves them from the help center's own host.
+ATTACHMENT_PREFIX = "/hc/article_attachments/"
+#: A 1×1 PNG for the attachment route.
+SAMPLE_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 INCREMENTAL_PAGE_SIZE = 1000
 
 
@@ -166,6 +173,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         if self._fault(path, query, control):
             return
+        if path.startswith(ATTACHMENT_PREFIX):
+            self._attachment(path[len(ATTACHMENT_PREFIX) :])
+            return
         segments = path.strip("/").split("/")
         with state.lock:
             if path == "/api/v2/help_center/incremental/articles.json":
@@ -190,6 +200,16 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, {"error": "InvalidEndpoint"})
             return
         self._send(200, payload, truncate=self._should_truncate(path, query, control))
+
+    def _attachment(self, name: str) -> None:
+        """``*.png``: a small PNG; ``*.svg``: an SVG with a script; anything else: 404."""
+        if name.endswith(".png"):
+            self._raw(200, SAMPLE_PNG, "image/png")
+        elif name.endswith(".svg"):
+            svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>'
+            self._raw(200, svg, "image/svg+xml")
+        else:
+            self._send(404, {"error": "RecordNotFound"})
 
     # -- faults -------------------------------------------------------------------
 

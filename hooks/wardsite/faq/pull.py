@@ -39,6 +39,10 @@ NOTE_REASON = {
         "ja": "ヘルプデスクから正しいデータが届かなかったため",
         "en": "the helpdesk sent data that could not be used",
     },
+    "offline": {
+        "ja": "ヘルプデスクに接続しない設定でビルドしたため",
+        "en": "this build is not connected to the helpdesk",
+    },
     "suspicious": {
         "ja": "ヘルプデスクの記事数が急に減ったため、念のため",
         "en": "the number of helpdesk articles dropped suddenly",

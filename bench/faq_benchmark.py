@@ -1,0 +1,163 @@
+"""FAQ benchmark (not a test): 5,000 entries from the local helpdesk, pulled and built.
+
+    .venv/bin/python bench/faq_benchmark.py [--entries 5000]
+
+Prints: the time of a full pull alone; the build time of the site with the FAQ
+(first build: full pull; second build with nothing changed upstream) against the
+same site without the FAQ; and the requests the second, unchanged build made.
+Everything runs on 127.0.0.1 in a temporary copy of the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from wardsite.faq import publish  # noqa: E402
+from wardsite.faq.settings import resolve_settings  # noqa: E402
+
+COPY = ("docs", "overrides", "hooks", "data", "sessions", "media", "org.yml", "mkdocs.yml")
+SECTIONS = [360001, 360002, 360003, 360004, 360005, 360006, 360007, 360008, 360009, 360010]
+
+
+def start_helpdesk() -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wardsite.faq.devserver", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    line = proc.stdout.readline() if proc.stdout else ""
+    return proc, line.strip().rsplit(" ", 1)[-1]
+
+
+def call(url: str, payload: object | None = None) -> dict:
+    data = None if payload is None else json.dumps(payload).encode()
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def add_entries(base: str, total: int) -> int:
+    """Fill the helpdesk up to ``total`` articles (the sample's count included)."""
+    sample = json.loads((ROOT / "data/faq/sample/articles.json").read_text("utf-8"))["articles"]
+    missing = total - len(sample)
+    body = (
+        "<p>{n} 番目の質問への回答です。統合ID・パスワード・Teams・OneDrive の操作を説明します。</p>"
+        "<ol><li>ポータルを開きます。</li><li>「設定」を押します。</li><li>画面の指示に従います。</li></ol>"
+        "<p>解決しないときはヘルプデスクへ。</p>"
+    )
+    batch = []
+    for n in range(missing):
+        batch.append(
+            {
+                "id": 7_000_000 + n,
+                "locale": "ja",
+                "section_id": SECTIONS[n % len(SECTIONS)],
+                "title": f"ベンチマーク用の質問 {n}：パスワードと多要素認証について",
+                "body": body.format(n=n),
+                "label_names": ["ベンチマーク", "guide:account/password-reset"],
+                "updated_at": "2026-11-01T00:00:00Z",
+            }
+        )
+        if len(batch) == 1000:
+            call(f"{base}/_articles", batch)
+            batch = []
+    if batch:
+        call(f"{base}/_articles", batch)
+    return missing
+
+
+def copy_project(dest: Path, *, with_faq: bool) -> Path:
+    for name in COPY:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy(src, dest / name)
+    config = dest / "mkdocs.yml"
+    if not with_faq:
+        text = config.read_text("utf-8")
+        text = text.replace("  - hooks/faq_hook.py\n", "")
+        text = text.replace("          - よくある質問: faq/index.md\n", "")
+        config.write_text(text, "utf-8")
+    return config
+
+
+def build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stdout}{result.stderr}")
+    return elapsed, result.stdout + result.stderr
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=5000)
+    args = parser.parse_args()
+    proc, base = start_helpdesk()
+    try:
+        with tempfile.TemporaryDirectory(prefix="faq-bench-") as tmp:
+            work = Path(tmp)
+            added = add_entries(base, args.entries)
+            print(f"helpdesk {base}: {added} generated articles + the sample")
+
+            env = {"WARDSITE_FAQ_BASE_URL": base}
+            raw = {"base_url": base, "state_dir": str(work / "pull-state")}
+            settings = resolve_settings({**raw, "exclude_sections": ["360099"]}, {})
+            before = len(call(f"{base}/_requests")["requests"])
+            started = time.perf_counter()
+            outcome = publish.obtain(settings, ROOT)
+            pull_s = time.perf_counter() - started
+            pulled = len(call(f"{base}/_requests")["requests"]) - before
+            published = len(outcome.snapshot.entries)
+            print(f"full pull: {pull_s:.1f} s, {published} entries published, {pulled} requests")
+
+            with_faq = copy_project(work / "with", with_faq=True)
+            without = copy_project(work / "without", with_faq=False)
+            state = {"WARDSITE_FAQ_STATE_DIR": str(work / "build-state")}
+            first_s, _ = build(with_faq, work / "site1", {**env, **state})
+            before = len(call(f"{base}/_requests")["requests"])
+            second_s, log = build(with_faq, work / "site2", {**env, **state})
+            requests = call(f"{base}/_requests")["requests"][before:]
+            plain_s, _ = build(without, work / "site0", {})
+            pages = sum(1 for _ in (work / "site2" / "faq").rglob("index.html"))
+            print(f"build with FAQ, first (full pull): {first_s:.1f} s")
+            print(f"build with FAQ, second (unchanged): {second_s:.1f} s ({pages} ja FAQ pages)")
+            print(f"build without FAQ: {plain_s:.1f} s")
+            print(f"requests made by the second, unchanged build: {len(requests)}")
+            for r in requests:
+                print(f"  {r['path']} {r['query']}")
+            size = sum(p.stat().st_size for p in (work / "site2").rglob("*") if p.is_file())
+            print(f"site size with FAQ: {size / 1e6:.0f} MB")
+            for line in log.splitlines():
+                if "search bundles" in line or "Documentation built" in line:
+                    print("  " + line.strip())
+    finally:
+        proc.terminate()
+        proc.wait(5)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

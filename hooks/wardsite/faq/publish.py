@@ -1,0 +1,130 @@
+"""What one site build does with the FAQ: get a snapshot once, then pages per language.
+
+:func:`obtain` turns :class:`~wardsite.faq.settings.FaqSettings` into a
+:class:`~wardsite.faq.pull.PullOutcome` (the bundled snapshot when no helpdesk is
+configured, else a pull with fallback); :func:`pages_for` renders the pages of one
+language as ``(language-neutral path, Markdown, language)`` triples. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wardsite.errors import SiteInputError
+from wardsite.faq.config import setup_from_config
+from wardsite.faq.http import HttpClient, HttpLimits
+from wardsite.faq.images import MAX_IMAGE_BYTES, SITE_DIR, ImageStore
+from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOutcome, pull_faq
+from wardsite.faq.render import DEFAULT_LANG, RenderContext, render_index, render_site
+from wardsite.faq.settings import FaqSettings, state_path
+from wardsite.faq.snapshot import Snapshot, load_snapshot
+
+
+@dataclass(frozen=True)
+class FaqPage:
+    """``src_uri`` is language-neutral (``faq/123.md``); ``lang`` the content's language."""
+
+    src_uri: str
+    markdown: str
+    lang: str
+    in_nav: bool = False
+
+
+def obtain(
+    settings: FaqSettings, root: Path, *, bundled_path: Path = BUNDLED_SNAPSHOT
+) -> PullOutcome:
+    """The FAQ to publish; raise SiteInputError (FaqStrictError in strict mode) to stop the build."""
+    if not settings.live:
+        if settings.strict:
+            raise SiteInputError(
+                "mkdocs.yml",
+                "extra.faq.strict",
+                "が有効ですが、ヘルプデスクの接続先（base_url）が設定されていません。",
+                "環境変数 WARDSITE_FAQ_BASE_URL か extra.faq.base_url に接続先を書くか、"
+                "strict を外してください。",
+            )
+        snapshot = load_snapshot(bundled_path) or Snapshot("bundled", datetime.now(UTC))
+        return PullOutcome(snapshot, "bundled", stale_kind="offline", reason="接続先が未設定")
+    setup = setup_from_config(settings.raw, root=root, where="mkdocs.yml の extra.faq")
+    try:
+        return pull_faq(
+            setup.source, setup.state_path, bundled_path=bundled_path, options=setup.options
+        )
+    finally:
+        client = getattr(setup.source, "client", None)
+        if client is not None:
+            client.close()
+
+
+def image_store(settings: FaqSettings, outcome: PullOutcome, root: Path) -> ImageStore:
+    """Downloads only after a fresh pull from a web helpdesk; otherwise the copies on disk."""
+    cache = state_path(settings, root).parent / "images"
+    base_url = str(settings.raw.get("base_url") or "")
+    if not (settings.live and outcome.fresh and base_url.startswith(("http://", "https://"))):
+        return ImageStore(cache)
+    timeouts = settings.raw.get("timeouts") or {}
+    limits = HttpLimits(
+        connect_timeout=float(timeouts.get("connect", 5)),
+        read_timeout=float(timeouts.get("read", 15)),
+        total_timeout=float(timeouts.get("total", 30)),
+        retries=1,
+        max_bytes=MAX_IMAGE_BYTES,
+    )
+    client = HttpClient(
+        base_url,
+        token_env=settings.raw.get("token_env"),
+        email_env=settings.raw.get("email_env"),
+        limits=limits,
+    )
+    return ImageStore(cache, client)
+
+
+def pages_for(
+    outcome: PullOutcome,
+    lang: str,
+    *,
+    helpdesk: Mapping[str, Any],
+    guides: Mapping[str, str],
+    images: ImageStore | None = None,
+    directory_urls: bool = True,
+) -> list[FaqPage]:
+    """Every FAQ page of ``lang``: entries, categories, withdrawn entries and the overview.
+
+    Only entries written in ``lang`` are published in it (Japanese entries are not
+    copied under ``/en/``). The overview always exists, so the menu link never breaks.
+    """
+    snap = outcome.snapshot
+    only = replace(
+        snap,
+        entries=tuple(e for e in snap.entries if e.locale == lang),
+        categories=tuple(c for c in snap.categories if c.locale == lang),
+        withdrawn=tuple(w for w in snap.withdrawn if w.locale == lang),
+    )
+    depth = 2 if directory_urls else 1  # faq/<id>/ or faq/<id>.html
+    if lang != DEFAULT_LANG:
+        depth += 1  # en/faq/<id>/
+    handler: Callable[[str], str | None] | None = None
+    if images is not None:
+        handler = images.handler("../" * depth + SITE_DIR + "/")
+    rendered = render_site(
+        only,
+        helpdesk=lambda _: helpdesk,
+        guides=lambda _: guides,
+        note=outcome.staleness_note,
+        image_handler=handler,
+    )
+    suffix = "" if lang == DEFAULT_LANG else f".{lang}"
+    pages = []
+    for page in rendered:
+        if not page.path.endswith(f"{suffix}.md") or (suffix == "" and page.path.count(".") > 1):
+            continue  # another language's page (render_site always adds Japanese)
+        neutral = page.path[: -len(f"{suffix}.md")] + ".md"
+        pages.append(FaqPage(neutral, page.text, lang, in_nav=neutral == "faq/index.md"))
+    if not any(p.in_nav for p in pages):
+        ctx = RenderContext(lang, helpdesk, guides, outcome.staleness_note(lang))
+        pages.append(FaqPage("faq/index.md", render_index([], {}, ctx).text, lang, in_nav=True))
+    return pages

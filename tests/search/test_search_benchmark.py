@@ -1,0 +1,55 @@
+"""Quality floor of the site search on the development benchmark (bench/).
+
+Runs every query of bench/search_queries.yml through the real search box of
+the built site in Chromium (our engine only; the comparison with Material's
+default search is `python bench/search_quality.py`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MRR_FLOOR = 0.80
+NO_RESULT_CEILING = 0.05
+
+
+def load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "search_quality", ROOT / "bench" / "search_quality.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return load_bench()
+
+
+def test_queries_file_is_well_formed(bench: ModuleType, site: Path) -> None:
+    queries = bench.load_queries()
+    assert len(queries) >= 150
+    assert {q.kind for q in queries} == set(bench.KINDS)
+    for query in queries:
+        assert 2 in query.relevant.values(), query.text
+        for location in query.relevant:
+            assert (site / location / "index.html").is_file(), (query.text, location)
+
+
+def test_search_quality_floor(bench: ModuleType, site: Path, browser) -> None:
+    outcomes = bench.benchmark(["ours"], site=site, browser=browser)["ours"]
+    table = bench.summarize(outcomes)
+    report = bench.format_table({"ours": table}) + "\n" + bench.format_failures(outcomes)
+    print(report)
+    assert table["all"]["MRR@10"] >= MRR_FLOOR, report
+    assert table["all"]["none"] <= NO_RESULT_CEILING, report
