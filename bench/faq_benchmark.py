@@ -55,7 +55,8 @@ def add_entries(base: str, total: int) -> int:
     sample = json.loads((ROOT / "data/faq/sample/articles.json").read_text("utf-8"))["articles"]
     missing = total - len(sample)
     body = (
-        "<p>{n} 番目の質問への回答です。統合ID・パスワード・Teams・OneDrive の操作を説明します。</p>"
+        "<p>{n} 番目の質問への回答です。統合ID・パスワード・Teams・OneDrive の操作を"
+        "説明します。</p>"
         "<ol><li>ポータルを開きます。</li><li>「設定」を押します。</li><li>画面の指示に従います。</li></ol>"
         "<p>解決しないときはヘルプデスクへ。</p>"
     )

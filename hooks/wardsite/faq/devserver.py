@@ -20,8 +20,8 @@ answering); ``fault_path``: only requests whose path contains this text;
 ``token``: require ``Authorization: Bearer <token>``. ``/_requests`` lists the
 requests received; ``/hc/article_attachments/<name>.png`` serves a small PNG
 (``.svg``: an SVG with a script, for image tests); ``/_reset`` restores the sample;
-``/_articles`` (POST a list) adds or replaces articles; ``/_withdraw`` (POST ``{"id": …}``) turns an article into a
-draft; ``/_delete`` removes it.
+``/_articles`` (POST a list) adds or replaces articles; ``/_withdraw`` (POST
+``{"id": …}``) turns an article into a draft; ``/_delete`` removes it.
 """
 
 from __future__ import annotations

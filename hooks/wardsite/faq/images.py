@@ -112,7 +112,8 @@ class ImageStore:
         if (parts.scheme, parts.netloc.lower()) != self.client.origin:
             self._refuse(key)
             log.info(
-                "ヘルプデスク以外のサーバーにある FAQ の画像は取り込みません（注記に置き換えます）。"
+                "ヘルプデスク以外のサーバーにある FAQ の画像は取り込みません"
+                "（注記に置き換えます）。"
             )
             return None
         try:

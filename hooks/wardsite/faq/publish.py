@@ -37,7 +37,7 @@ class FaqPage:
 def obtain(
     settings: FaqSettings, root: Path, *, bundled_path: Path = BUNDLED_SNAPSHOT
 ) -> PullOutcome:
-    """The FAQ to publish; raise SiteInputError (FaqStrictError in strict mode) to stop the build."""
+    """The FAQ to publish; SiteInputError (FaqStrictError in strict mode) stops the build."""
     if not settings.live:
         if settings.strict:
             raise SiteInputError(
