@@ -67,10 +67,11 @@ def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
     """SearchDocs for Material's entries; a page's document gets its section titles.
 
     Material gives one entry per page (location without ``#``) and one per
-    section (``page/#anchor``). The section titles are the page's headings;
+    section (``page/#anchor``); sections without text are dropped. The section titles are the page's headings;
     they go into the page entry's ``headings`` field, which is boosted.
     """
-    entries = list(entries)
+    # A section whose text was all excluded (data-search-exclude) is left out.
+    entries = [e for e in entries if "#" not in str(e.get("location", "")) or e.get("text")]
     headings: dict[str, list[str]] = {}
     for entry in entries:
         location = str(entry.get("location", ""))

@@ -35,3 +35,13 @@ def test_page_documents_get_their_section_titles_as_headings() -> None:
     assert docs["account/#mfa"].headings == ()
     assert docs[""].headings == ()
     assert docs["en/account/"].boost == 2
+
+
+def test_sections_whose_text_was_excluded_are_dropped() -> None:
+    entries = [
+        {"location": "faq/1/", "title": "Q", "text": "answer"},
+        {"location": "faq/1/#解決しないとき", "title": "Q", "text": ""},
+        {"location": "empty/", "title": "Page without text", "text": ""},
+    ]
+    locations = [d.location for d in docs_with_headings(entries)]
+    assert locations == ["faq/1/", "empty/"]

@@ -203,7 +203,8 @@ def render_category(
         for e in sorted(entries, key=lambda e: (not e.promoted, e.position, e.title))
     )
     parts = [
-        front_matter(name, description, faq_category=category_id),
+        # Lists of question titles: searching finds the questions themselves.
+        front_matter(name, description, faq_category=category_id, search_exclude=True),
         _block(f'<h1 class="faq-title">{inert_text(name)}</h1>'),
         _note_block(ctx),
         _block(f'<p class="faq-description">{inert_text(description)}</p>'),
@@ -229,7 +230,7 @@ def render_index(
         for cid in order
     )
     parts = [
-        front_matter(t["faq"], t["faq_description"]),
+        front_matter(t["faq"], t["faq_description"], search_exclude=True),
         _block(f'<h1 class="faq-title">{inert_text(t["faq"])}</h1>'),
         _note_block(ctx),
         _block(f"<p>{inert_text(t['faq_description'])}</p>"),
@@ -328,7 +329,7 @@ def _related(entry: FaqEntry, ctx: RenderContext) -> str:
                 lines.append(f"- [{_md_link_text(title)}](../{guide}.md)")
     if not lines:
         return ""
-    return f"## {ctx.t['related']}\n\n" + "\n".join(lines)
+    return _unsearched(f"## {ctx.t['related']}\n\n" + "\n".join(lines))
 
 
 def _md_link_text(text: str) -> str:
@@ -364,7 +365,14 @@ def _ask(entry: FaqEntry | None, ctx: RenderContext) -> str:
         f'<div class="faq-helpdesk"><p>{inert_text(t["ask"].format(name=name))}</p>'
         f"<ul>{rows}</ul></div>"
     )
-    return f"## {t['not_solved']}\n\n{_block(body)}"
+    return _unsearched(f"## {t['not_solved']}\n\n{_block(body)}")
+
+
+def _unsearched(markdown: str) -> str:
+    """Keep a block that every entry shares out of the search index (it would match
+    every query about the helpdesk and bloat the index)."""
+    return f'<div class="faq-aside" data-search-exclude markdown>\n\n{markdown}\n\n</div>'
+
 
 
 def _block(html: str) -> str:
