@@ -11,9 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from wardsite.errors import SiteInputError
+from wardsite.yamlfile import read_mapping
 
 #: Dotted keys that pages and templates rely on; a missing one stops the build.
 REQUIRED_KEYS: tuple[str, ...] = (
@@ -32,29 +31,7 @@ REQUIRED_KEYS: tuple[str, ...] = (
 def load_org(path: Path) -> dict[str, Any]:
     """Read and validate the organisation file; raise SiteInputError on bad input."""
     name = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SiteInputError(
-            name,
-            "(ファイル全体)",
-            "が見つかりません。",
-            "リポジトリの最上位に org.yml を置いてください。",
-        ) from None
-    except yaml.YAMLError as exc:
-        raise SiteInputError(
-            name,
-            "(ファイル全体)",
-            f"の書き方が YAML として正しくありません（{exc}）。",
-            "字下げ（スペース）とコロン「:」の位置を確かめてください。",
-        ) from None
-    if not isinstance(data, dict):
-        raise SiteInputError(
-            name,
-            "(ファイル全体)",
-            "が「項目: 値」の形になっていません。",
-            "見本の org.yml と同じ形で書いてください。",
-        )
+    data = read_mapping(path, name, "見本の org.yml と同じ形で書いてください。")
     for key in REQUIRED_KEYS:
         value = lookup(data, key)
         if value is None or (isinstance(value, str) and not value.strip()):

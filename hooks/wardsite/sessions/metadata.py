@@ -52,6 +52,7 @@ from wardsite.sessions.model import (
     display_time,
     parse_time,
 )
+from wardsite.yamlfile import read_mapping
 
 REQUIRED = ("track", "number", "title", "level", "date", "length", "trainer", "goals")
 KNOWN = (*REQUIRED, "prerequisites", "description", "materials", "recording", "chapters")
@@ -132,36 +133,7 @@ def _display(path: Path, root: Path) -> str:
 
 def read_yaml(path: Path, name: str) -> dict[str, Any]:
     """The file as a mapping, or SiteInputError."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SiteInputError(
-            name,
-            "(ファイル全体)",
-            f"を読み込めません（{exc.strerror}）。",
-            "権限を確かめてください。",
-        ) from None
-    except UnicodeDecodeError:
-        raise SiteInputError(
-            name, "(ファイル全体)", "が UTF-8 ではありません。", "UTF-8 で保存し直してください。"
-        ) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1}行目付近" if mark else "どこか"
-        raise SiteInputError(
-            name,
-            "(ファイル全体)",
-            f"の書き方が YAML として正しくありません（{where}）。",
-            "字下げ（スペース）とコロン「:」の位置を確かめてください。",
-        ) from None
-    if not isinstance(data, dict):
-        raise SiteInputError(
-            name,
-            "(ファイル全体)",
-            "が「項目: 値」の形になっていません。",
-            "ほかの回のファイルと同じ形で書いてください。",
-        )
-    return data
+    return read_mapping(path, name, "ほかの回のファイルと同じ形で書いてください。")
 
 
 def _text_list(value: Any) -> tuple[str, ...] | None:
