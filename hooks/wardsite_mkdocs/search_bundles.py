@@ -67,8 +67,9 @@ def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
     """SearchDocs for Material's entries; a page's document gets its section titles.
 
     Material gives one entry per page (location without ``#``) and one per
-    section (``page/#anchor``); sections without text are dropped. The section titles are the page's headings;
-    they go into the page entry's ``headings`` field, which is boosted.
+    section (``page/#anchor``); sections without text are dropped. The section
+    titles are the page's headings; they go into the page entry's ``headings``
+    field, which is boosted.
     """
     # A section whose text was all excluded (data-search-exclude) is left out.
     entries = [e for e in entries if "#" not in str(e.get("location", "")) or e.get("text")]

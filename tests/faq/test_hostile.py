@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from support.faqdesk import Helpdesk
 from wardsite.faq.model import MAX_BODY_CHARS
 from wardsite.faq.pull import pull_faq
 from wardsite.faq.render import render_site
@@ -15,7 +16,6 @@ from wardsite.faq.sanitize import sanitize_html
 from wardsite.org import load_org
 from wardsite.placeholders import expand
 
-from .conftest import Helpdesk
 from .markdown_site import body_of, site_markdown
 
 ORG = load_org(Path(__file__).resolve().parents[2] / "org.yml")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.faqdesk import FAST, INTERNAL_SECTION, Helpdesk
 from wardsite.faq.http import HttpClient
 from wardsite.faq.sources.jsonfeed import JsonFeedConfig, JsonFeedSource
-
-from .conftest import FAST, INTERNAL_SECTION, Helpdesk
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "faq-feed.schema.json"
 

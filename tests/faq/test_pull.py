@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from support.faqdesk import FAST, INTERNAL_SECTION, Helpdesk
 from wardsite.faq.errors import FaqStrictError
 from wardsite.faq.http import HttpLimits
 from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOptions, pull_faq
 from wardsite.faq.snapshot import load_snapshot
-
-from .conftest import FAST, INTERNAL_SECTION, Helpdesk
 
 SAMPLE = json.loads(
     (Path(__file__).resolve().parents[2] / "data/faq/sample/articles.json").read_text(

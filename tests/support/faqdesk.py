@@ -14,6 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from support.build import ROOT
+from wardsite.faq.http import HttpClient, HttpLimits
+from wardsite.faq.sources.zendesk import ZendeskConfig, ZendeskSource
+
+#: The sample's internal-only section, which must never be published.
+INTERNAL_SECTION = "360099"
+
+#: Short limits so a failing case ends in seconds, never hangs CI.
+FAST = HttpLimits(
+    connect_timeout=1.0,
+    read_timeout=1.5,
+    total_timeout=4.0,
+    retries=2,
+    backoff=0.05,
+    backoff_max=0.2,
+    retry_after_max=3,
+)
 
 #: A hostile entry, published in section 360010 (found in the sample's categories).
 HOSTILE_ID = 990101
@@ -33,6 +49,8 @@ HOSTILE_BODY = (
 
 
 class Helpdesk:
+    """Test controls of the development helpdesk (its ``/_…`` endpoints)."""
+
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
 
@@ -51,6 +69,31 @@ class Helpdesk:
     def requests(self) -> list[dict[str, Any]]:
         with urllib.request.urlopen(self.base_url + "/_requests", timeout=5) as response:
             return json.loads(response.read())["requests"]
+
+    def article_list_requests(self) -> list[dict[str, Any]]:
+        return [
+            r
+            for r in self.requests()
+            if r["path"].endswith("/articles.json") and "/incremental/" not in r["path"]
+        ]
+
+    def source(
+        self,
+        *,
+        limits: HttpLimits = FAST,
+        token_env: str | None = None,
+        page_size: int = 10,
+        max_entries: int = 5000,
+    ) -> ZendeskSource:
+        client = HttpClient(self.base_url, token_env=token_env, limits=limits)
+        config = ZendeskConfig(
+            self.base_url,
+            locales=("ja", "en-us"),
+            exclude_sections=frozenset({INTERNAL_SECTION}),
+            page_size=page_size,
+            max_entries=max_entries,
+        )
+        return ZendeskSource(config, client)
 
     def clear_log(self) -> None:
         """Empty the request log, keeping the articles (the server has no such switch)."""
