@@ -29,6 +29,8 @@ from wardsite.search.synonyms import SynonymGroup, load_synonyms
 
 #: Where the bundles go, relative to the site folder (worker.js reads the same).
 BUNDLE_DIR = "search"
+#: What Material's main thread loads instead of search_index.json (overrides/main.html).
+SETUP_FILE = "setup.json"
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def write_bundles(
     """Read ``search/search_index.json`` of a built site; write one bundle per language."""
     index_file = site_dir / BUNDLE_DIR / "search_index.json"
     material = json.loads(index_file.read_text(encoding="utf-8"))
+    write_setup(site_dir, material)
     written: list[BundleFile] = []
     for lang, entries in split_by_language(material["docs"], languages, default).items():
         bundle = build_index(docs_with_headings(entries), lang, synonyms)
@@ -114,6 +117,22 @@ def write_bundles(
         path.with_name(path.name + ".gz").write_bytes(packed)
         written.append(BundleFile(lang, path, len(entries), len(raw), len(packed)))
     return written
+
+
+def write_setup(site_dir: Path, material: Mapping[str, Any]) -> Path:
+    """``search/setup.json``: Material's index ``config`` with no docs.
+
+    Material's main thread fetches ``search_index.json`` only to post it to the
+    worker, which ignores its docs (it loads the bundle instead);
+    overrides/main.html sends that request here. The ``config`` (separator)
+    still serves Material's highlighting of ``?h=`` words on the target page.
+    """
+    path = site_dir / BUNDLE_DIR / SETUP_FILE
+    path.write_text(
+        json.dumps({"config": material.get("config", {}), "docs": []}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    return path
 
 
 def load_site_synonyms(config_dir: Path) -> list[SynonymGroup]:

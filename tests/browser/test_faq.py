@@ -8,8 +8,8 @@ import pytest
 
 from support.faqdesk import HOSTILE_ID, build_with_faq, running_helpdesk
 from support.httpserver import serve_directory
+from support.pages import axe_violations, type_search
 
-SEARCH_INPUT = 'input[data-md-component="search-query"]'
 RESULT_LINK = ".md-search-result__item a"
 
 
@@ -48,12 +48,18 @@ def test_hostile_entry_runs_no_script_and_shows_template_text(page, live_site_ur
 
 def test_faq_pages_appear_in_search_results(page, site_url: str) -> None:
     page.goto(site_url)
-    page.locator(SEARCH_INPUT).click()
-    page.locator(SEARCH_INPUT).fill("アカウントがロック")
-    page.locator(SEARCH_INPUT).press("End")  # Material searches on keyup
+    type_search(page, "アカウントがロック")
     page.locator(RESULT_LINK).first.wait_for()
     hrefs = [
         page.locator(RESULT_LINK).nth(i).get_attribute("href") or ""
         for i in range(page.locator(RESULT_LINK).count())
     ]
     assert any("/faq/" in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("path", ["faq/4400101/", "faq/categories/360001/", "faq/"])
+def test_faq_pages_have_no_serious_accessibility_violations(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from support.pages import SEARCH_INPUT as SEARCH_BOX
 from wardsite.search.normalize import normalize
 from wardsite.search.query import QueryAnalyzer
 from wardsite.search.vectors import OUTPUT as VECTORS_FILE
 
-SEARCH_BOX = 'input[data-md-component="search-query"]'
 RESULT_LINKS = "li.md-search-result__item > a:first-child"
 
 

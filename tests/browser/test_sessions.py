@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from test_site import RESULT_ITEM, SEARCH_INPUT, _axe
+
+from support.pages import RESULT_ITEM, axe_violations, type_search
 
 SESSION = "learning/sessions/hands-on-01/"
 VIDEO = "#ws-video-hands-on-01"
@@ -106,9 +107,7 @@ def test_hash_change_on_the_same_page_seeks(page, site_url: str) -> None:
 
 def test_transcript_search_hit_opens_the_page_at_that_time(page, site_url: str) -> None:
     page.goto(site_url)
-    page.locator(SEARCH_INPUT).click()
-    page.locator(SEARCH_INPUT).fill("話の流れ")  # said at 00:05 in the sample of 第9回
-    page.locator(SEARCH_INPUT).press("End")  # Material searches on keyup
+    type_search(page, "話の流れ")  # said at 00:05 in the sample of 第9回
     page.locator(RESULT_ITEM).first.wait_for()
     hit = page.locator(
         f'{RESULT_ITEM} a[href*="learning/sessions/hands-on-09/"][href$="#t=00:05"]'
@@ -164,7 +163,7 @@ def test_no_serious_accessibility_violations(page, site_url: str, path: str) -> 
         # Check the highlighted cue too.
         page.locator("a.ws-cue#cue-c0002").click()
         page.wait_for_selector('a.ws-cue[aria-current="true"]')
-    violations = _axe(page)
+    violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
 
+from support.pages import RESULT_ITEM, SEARCH_INPUT, axe_violations, heading, type_search
 from wardsite.org import load_org
 
 ORG = load_org(Path(__file__).resolve().parents[2] / "org.yml")
-AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-SEARCH_INPUT = 'input[data-md-component="search-query"]'
-RESULT_ITEM = ".md-search-result__item"
-
-
-def _h1(page) -> str:
-    """The page heading without its permalink sign."""
-    return page.locator("h1").first.inner_text().rstrip("¶").strip()
 
 
 def test_home_page_renders_search_first_and_top_tasks(page, site_url: str) -> None:
     page.goto(site_url)
-    assert _h1(page) == ORG["site"]["name"]
+    assert heading(page) == ORG["site"]["name"]
     assert page.locator("#home-search-input").is_visible()
     assert page.locator(".grid.cards a").count() >= 6
     assert ORG["helpdesk"]["phone"] in page.locator("article").inner_text()
@@ -38,7 +30,7 @@ def test_navigation_tab_opens_its_section(page, site_url: str) -> None:
     page.goto(site_url)
     page.locator(".md-tabs__link", has_text="Teams").click()
     page.wait_for_url("**/teams/")
-    assert _h1(page) == "Teamsの基本"
+    assert heading(page) == "Teamsの基本"
     # The section's pages are listed in the sidebar and lead on.
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="チャットで連絡する").click()
     page.wait_for_url("**/teams/chat/")
@@ -55,16 +47,14 @@ def test_switching_to_english_and_back_keeps_the_page(page, site_url: str) -> No
     _switch_language(page, "en")
     page.wait_for_url("**/en/account/password-reset/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "password" in _h1(page).lower()
+    assert "password" in heading(page).lower()
     _switch_language(page, "ja")
     page.wait_for_url(site_url + "account/password-reset/")
     assert page.locator("html").get_attribute("lang") == "ja"
 
 
 def _search(page, query: str) -> list[str]:
-    page.locator(SEARCH_INPUT).click()
-    page.locator(SEARCH_INPUT).fill(query)
-    page.locator(SEARCH_INPUT).press("End")  # Material searches on keyup
+    type_search(page, query)
     page.locator(RESULT_ITEM).first.wait_for()
     return page.locator(RESULT_ITEM).all_inner_texts()
 
@@ -83,24 +73,11 @@ def test_home_search_form_opens_results(page, site_url: str) -> None:
     assert page.locator(SEARCH_INPUT).input_value() == "パスワード"
 
 
-def _axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
-
 @pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
 @pytest.mark.parametrize("path", ["", "account/password-reset/", "en/"])
 def test_no_serious_accessibility_violations(page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
-    violations = _axe(page)
+    violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 
