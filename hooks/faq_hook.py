@@ -25,7 +25,8 @@ from wardsite.faq.pull import PullOutcome
 from wardsite.faq.settings import FaqSettings, resolve_settings
 from wardsite.lastupdated import format_date
 from wardsite_mkdocs.faq_pages import add_faq_pages, guide_titles, route_faq_log
-from wardsite_mkdocs.generated_pages import AFTER_I18N, build_language
+from wardsite_mkdocs.generated_pages import AFTER_I18N
+from wardsite_mkdocs.i18n import build_language, is_nested_language_build, project_root
 
 log = logging.getLogger("mkdocs.hooks.faq")
 
@@ -36,24 +37,13 @@ route_faq_log(log)
 _state: dict[str, object] = {}
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # mkdocs-static-i18n builds the other languages from its on_post_build with
-    # its `building` flag set; on_config runs again in each of them.
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
-
 # Runs after mkdocs-static-i18n's on_config (-100), like the other hooks; pulls
 # once per `mkdocs build` (or `serve` rebuild), not again in each language's build.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _is_nested_language_build(config) and "outcome" in _state:
+    if is_nested_language_build(config) and "outcome" in _state:
         return config
-    root = _root(config)
+    root = project_root(config)
     try:
         settings = resolve_settings(config.extra.get("faq"), os.environ)
         log.info(f"FAQ の取得元：{settings.describe()}")
@@ -110,7 +100,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 # languages' builds: one copy of the images at the site root for every language.
 @event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _is_nested_language_build(config):
+    if is_nested_language_build(config):
         return
     images: ImageStore | None = _state.get("images")  # type: ignore[assignment]
     settings: FaqSettings | None = _state.get("settings")  # type: ignore[assignment]

@@ -21,12 +21,12 @@ from wardsite.sessions import render
 from wardsite.sessions.metadata import Catalogue, load_sessions
 from wardsite.sessions.model import Session
 from wardsite_mkdocs import search_entries
-from wardsite_mkdocs.generated_pages import (
-    AFTER_I18N,
-    GeneratedPage,
-    add_pages,
+from wardsite_mkdocs.generated_pages import AFTER_I18N, GeneratedPage, add_pages
+from wardsite_mkdocs.i18n import (
     build_language,
     default_language,
+    is_default_build,
+    project_root,
 )
 
 log = logging.getLogger("mkdocs.hooks.sessions")
@@ -37,16 +37,8 @@ CONTENT_LANG = "ja"
 _state: dict[str, object] = {"catalogue": Catalogue((), ()), "pages": {}}
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
 def _catalogue() -> Catalogue:
     return _state["catalogue"]  # type: ignore[return-value]
-
-
-def _is_default_build(config: MkDocsConfig) -> bool:
-    return build_language(config) == default_language(config)
 
 
 # Runs after mkdocs-static-i18n's on_config (-100), which sets theme.language
@@ -54,10 +46,10 @@ def _is_default_build(config: MkDocsConfig) -> bool:
 # language's build, not again in each language's.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = _root(config)
+    root = project_root(config)
     catalogue = load_sessions(root / "sessions", root)
     _state["catalogue"] = catalogue
-    if _is_default_build(config):
+    if is_default_build(config):
         for error in catalogue.errors:
             log.warning(str(error))  # --strict turns these into a failed build
     # `mkdocs serve` watches only docs_dir and mkdocs.yml by default.
@@ -100,9 +92,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     # One copy of the media at the site root, where every language's pages
     # point (the other languages build into sub-folders of it).
-    if not _is_default_build(config):
+    if not is_default_build(config):
         return
-    root = _root(config)
+    root = project_root(config)
     site = Path(config.site_dir)
     for rel in render.media_files(_catalogue().sessions):
         target = site / rel

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from wardsite_mkdocs.i18n import build_language, default_language
+
 #: Run generated-page hooks after mkdocs-static-i18n's on_files (-100).
 AFTER_I18N = -200
 
@@ -31,16 +33,6 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     lang: str
-
-
-def build_language(config: MkDocsConfig) -> str:
-    """The language of the site being built now (i18n sets theme.language per build)."""
-    return str(config.theme["language"])
-
-
-def default_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return str(i18n.default_language) if i18n is not None else build_language(config)
 
 
 def add_pages(
