@@ -5,9 +5,12 @@ Material's search plugin (with mkdocs-static-i18n) writes ONE combined
 last language is built, splits its documents by language (``en/...`` locations
 are English, everything else is the default language), adds each page's section
 headings to the page's own document (so a page whose headings name the topic
-ranks first), and writes ``search/<lang>.json`` (plus a ``.json.gz`` copy,
-which the browser worker prefers when the web server does not compress) with
-:func:`wardsite.search.index.build_index`.
+ranks first), builds each language's bundle with
+:func:`wardsite.search.index.build_index` and writes it in the compact form
+the browser loads (:func:`wardsite.search.index.compact_bundle`) as
+``search/<lang>.json``, plus a ``.json.gz`` copy, which the browser worker
+prefers when the web server does not compress. It also writes
+``search/setup.json`` (see :func:`write_setup`).
 
 The browser side is ``overrides/assets/javascripts/search/worker.js``: it
 loads the bundle of the page's language instead of building an index.
@@ -24,7 +27,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from wardsite.search.index import SearchDoc, build_index, write_index
+from wardsite.search.index import SearchDoc, build_index, compact_bundle, write_index
+from wardsite.search.segment import DocumentAnalyzer
 from wardsite.search.synonyms import SynonymGroup, load_synonyms
 
 #: Where the bundles go, relative to the site folder (worker.js reads the same).
@@ -108,12 +112,16 @@ def write_bundles(
     material = json.loads(index_file.read_text(encoding="utf-8"))
     write_setup(site_dir, material)
     written: list[BundleFile] = []
+    # One analyzer for every language: untranslated pages (fallback) repeat the
+    # default language's text, which it then segments only once.
+    analyzer = DocumentAnalyzer()
     for lang, entries in split_by_language(material["docs"], languages, default).items():
-        bundle = build_index(docs_with_headings(entries), lang, synonyms)
+        bundle = build_index(docs_with_headings(entries), lang, synonyms, analyzer)
         path = site_dir / BUNDLE_DIR / f"{lang}.json"
-        write_index(bundle, path)
+        write_index(compact_bundle(bundle), path)
         raw = path.read_bytes()
-        packed = gzip.compress(raw, compresslevel=9, mtime=0)
+        # Level 6: on a 5,000-page site level 9 took twice as long for 1.5% less.
+        packed = gzip.compress(raw, compresslevel=6, mtime=0)
         path.with_name(path.name + ".gz").write_bytes(packed)
         written.append(BundleFile(lang, path, len(entries), len(raw), len(packed)))
     return written

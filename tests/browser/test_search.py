@@ -156,3 +156,16 @@ def test_shared_vectors_give_the_same_analysis_in_chromium(page, site_url: str) 
         assert browser == case["expected"] == normalize(case["input"]), case
     for case, browser in zip(vectors["query"], got["query"], strict=True):
         assert browser == case["expected"] == python.analyze(case["input"]), case["input"]
+
+
+def test_pages_fetch_the_small_setup_file_not_the_full_search_index(page, site_url: str) -> None:
+    # Our worker ignores the docs Material posts to it: the main thread must not
+    # download every language's text (overrides/main.html, search/setup.json).
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    box = open_search(page, site_url)
+    assert search(page, box, "パスワード")
+    assert site_url + "search/setup.json" in fetched
+    assert not [url for url in fetched if url.endswith("search_index.json")]
+    setup = json.loads(page.evaluate("() => fetch('search/setup.json').then(r => r.text())"))
+    assert setup["docs"] == [] and setup["config"]["lang"]

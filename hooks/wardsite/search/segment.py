@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from wardsite.search.normalize import normalize
@@ -69,6 +70,7 @@ def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= code <= hi for lo, hi in ranges)
 
 
+@lru_cache(maxsize=1 << 16)  # one call per character of every page: a lookup, not a scan
 def char_class(ch: str) -> int:
     """SEP, ALNUM or JA for one character of normalised text."""
     code = ord(ch)
@@ -79,6 +81,7 @@ def char_class(ch: str) -> int:
     return SEP
 
 
+@lru_cache(maxsize=1 << 16)
 def is_kanji(ch: str) -> bool:
     return _in(ord(ch), KANJI_RANGES)
 
@@ -129,9 +132,14 @@ class TextTerms:
     groups: dict[str, set[int]] = field(default_factory=dict)
 
 
+#: normalize() of one morpheme: the same few thousand words come back on every page.
+_fold_word = lru_cache(maxsize=1 << 17)(normalize)
+
+
+@lru_cache(maxsize=1 << 17)
 def term_of(normalized_form: str) -> str:
     """The index term for a SudachiPy normalised form (spaces dropped: remote work)."""
-    return normalize(normalized_form).replace(" ", "")
+    return _fold_word(normalized_form).replace(" ", "")
 
 
 class DocumentAnalyzer:
@@ -144,13 +152,27 @@ class DocumentAnalyzer:
         self._tokenizer = self._dictionary.tokenizer(mode=SplitMode.C)
         self._mode_a = SplitMode.A
         self._variants: dict[tuple[str, str], list[str]] = {}
+        self._seen: dict[str, TextTerms] = {}
 
     def analyze(self, text: str, terms: TextTerms | None = None) -> TextTerms:
-        """Add the terms of ``text`` to ``terms`` (a new TextTerms if None)."""
+        """Add the terms of ``text`` to ``terms`` (a new TextTerms if None).
+
+        Each distinct text is segmented once per analyzer: the same section
+        comes back in every language build of an untranslated page (fallback).
+        """
         terms = terms if terms is not None else TextTerms()
-        for piece in split_for_sudachi(text):
-            for morpheme in self._tokenizer.tokenize(piece):
-                self._add(morpheme, terms, compound_parts=True)
+        found = self._seen.get(text)
+        if found is None:
+            found = TextTerms()
+            for piece in split_for_sudachi(text):
+                for morpheme in self._tokenizer.tokenize(piece):
+                    self._add(morpheme, found, compound_parts=True)
+            self._seen[text] = found
+        terms.words.extend(found.words)
+        for key, values in found.lexicon.items():
+            terms.lexicon.setdefault(key, set()).update(values)
+        for term, ids in found.groups.items():
+            terms.groups.setdefault(term, set()).update(ids)
         return terms
 
     def single_word(self, word: str) -> tuple[str, set[int]] | None:
@@ -167,7 +189,7 @@ class DocumentAnalyzer:
         pos = morpheme.part_of_speech()[0]
         if pos in SKIP_POS:
             return
-        key = normalize(morpheme.surface())
+        key = _fold_word(morpheme.surface())
         if not is_word(key):
             return
         entry = terms.lexicon.setdefault(key, set())

@@ -10,8 +10,9 @@
  * Instead of building a lunr index from the setup message's docs (Material's
  * combined index of every language), it loads the prebuilt bundle of the
  * page's language (search/<lang>.json, written at build time by
- * hooks/search_hook.py; the language comes from the worker URL, ?lang=ja) and
- * analyses each query with analysis.js, the twin of the build side's Python.
+ * hooks/search_hook.py; the language comes from the worker URL, ?lang=ja),
+ * analyses each query with analysis.js, the twin of the build side's Python,
+ * and answers it with engine.js (lunr's scoring on the bundle's compact index).
  *
  * Results are grouped per page, best page first; each item is a document of
  * the bundle (location with the section anchor, or #t= for a transcript
@@ -19,12 +20,13 @@
  * that matched, and `terms`: the matched words as they are written on the
  * page, which Material passes on (?h=...) to highlight them on the target page.
  */
-/* global lunr, wardsiteSearchAnalysis */
+/* global lunr, wardsiteSearchAnalysis, wardsiteSearchEngine */
 "use strict";
 
-importScripts("lunr.min.js", "analysis.js");
+importScripts("lunr.min.js", "analysis.js", "engine.js");
 
 var A = self.wardsiteSearchAnalysis;
+var createEngine = self.wardsiteSearchEngine.createEngine;
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* Kinds of clauses whose terms are highlighted (character bigrams are not). */
 var MARKED_KINDS = { word: 1, synonym: 1, related: 1, prefix: 1, typo: 1 };
@@ -32,7 +34,7 @@ var MARKED_KINDS = { word: 1, synonym: 1, related: 1, prefix: 1, typo: 1 };
 var lang = new URLSearchParams(self.location.search).get("lang") || "ja";
 var bundleUrl = new URL("../../../search/" + lang + ".json", self.location.href).href;
 
-var state = null; /* {index, analyzer, docs, pageOf, pageDoc} */
+var state = null; /* {query or index, analyzer, docs, pageOf, pageDoc} */
 
 /* ---- loading ------------------------------------------------------------ */
 
@@ -63,33 +65,6 @@ function fetchBundle() {
     .catch(plain);
 }
 
-/*
- * lunr.Index.load without the part this search never uses. load() builds a
- * token set, a trie of every term of the index, to expand wildcard and fuzzy
- * terms; every clause here is an exact term (analysis.js), so looking the term
- * up in the inverted index gives the same expansion. On a large site the trie
- * is most of the loading time. Scores and order are lunr's own.
- */
-function loadIndex(data) {
-  var inverted = Object.create(null);
-  var vectors = Object.create(null);
-  data.invertedIndex.forEach(function (entry) { inverted[entry[0]] = entry[1]; });
-  data.fieldVectors.forEach(function (entry) { vectors[entry[0]] = new lunr.Vector(entry[1]); });
-  var exactTerms = {
-    intersect: function (clauseSet) {
-      var found = clauseSet.toArray().filter(function (term) { return term in inverted; });
-      return { toArray: function () { return found; } };
-    },
-  };
-  return new lunr.Index({
-    invertedIndex: inverted,
-    fieldVectors: vectors,
-    tokenSet: exactTerms,
-    fields: data.fields,
-    pipeline: lunr.Pipeline.load(data.pipeline),
-  });
-}
-
 function setup(bundle) {
   var docs = bundle.docs;
   var pageDoc = new Map();
@@ -99,8 +74,15 @@ function setup(bundle) {
     pageOf.push(page);
     if (page === doc.location) pageDoc.set(page, ref);
   });
+  /*
+   * The bundle's index is a serialised lunr index whose inverted index is
+   * written compactly (wardsite.search.index.compact_bundle); createEngine
+   * answers on it. A bundle with a full lunr index still loads in lunr.
+   */
+  var compact = Boolean(bundle.index.postings);
   state = {
-    index: loadIndex(bundle.index),
+    query: compact ? createEngine(bundle.index) : null,
+    index: compact ? null : lunr.Index.load(bundle.index),
     analyzer: A.createAnalyzer(bundle.analysis),
     docs: docs,
     pageOf: pageOf,
@@ -135,7 +117,7 @@ function foldWithMap(text) {
       }
     }
     i += cluster.length;
-    var piece = entity ? " " : /^\s+$/.test(cluster) ? " " : A.normalize(cluster);
+    var piece = entity ? " " : fold(cluster);
     for (var k = 0; k < piece.length; k++) {
       folded += piece[k];
       from.push(start);
@@ -143,6 +125,17 @@ function foldWithMap(text) {
     }
   }
   return { text: folded, from: from, to: to };
+}
+
+/* normalize() of one character (with its voicing marks), remembered: pages repeat them. */
+var foldedChars = new Map();
+function fold(cluster) {
+  var piece = foldedChars.get(cluster);
+  if (piece === undefined) {
+    piece = /^\s+$/.test(cluster) ? " " : A.normalize(cluster);
+    foldedChars.set(cluster, piece);
+  }
+  return piece;
 }
 
 /* Words to look for in a document: matched index terms and the typed words. */
@@ -203,6 +196,14 @@ function highlight(html, terms, found) {
 
 /* ---- searching ---------------------------------------------------------- */
 
+/*
+ * Pages past the first FULL_PAGES are sent with their title only, without
+ * text or highlighting: a common word matches thousands of pages on a large
+ * site, and marking every one of them took longer than the search itself.
+ * Material shows them (10 at a time, as the list is scrolled) all the same.
+ */
+var FULL_PAGES = 50;
+
 function item(ref, score, terms) {
   var doc = state.docs[ref];
   var found = {};
@@ -214,17 +215,30 @@ function item(ref, score, terms) {
 function search(query) {
   var clauses = state.analyzer.analyze(query);
   if (!clauses.length) return { items: [] };
-  var results = A.search(state.index, state.analyzer, query, lunr);
+  var results = state.query
+    ? state.query(clauses, state.analyzer.fields)
+    : A.search(state.index, state.analyzer, query, lunr);
   var terms = markTerms(clauses, query);
   var groups = new Map();
+  var titleOnly = new Set();
   results.forEach(function (result) {
     var ref = +result.ref;
     var page = state.pageOf[ref];
+    if (titleOnly.has(page)) return;
+    if (!groups.has(page) && groups.size >= FULL_PAGES) {
+      var doc = state.docs[state.pageDoc.has(page) ? state.pageDoc.get(page) : ref];
+      groups.set(page, [
+        { location: doc.location, title: doc.title, text: "", score: result.score, terms: {} },
+      ]);
+      titleOnly.add(page);
+      return;
+    }
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push(item(ref, result.score, terms));
   });
   /* Material renders each group under its page's own document */
   groups.forEach(function (items, page) {
+    if (titleOnly.has(page)) return;
     if (!items.some(function (it) { return it.location === page; })) {
       var ref = state.pageDoc.get(page);
       if (ref !== undefined) items.push(item(ref, 0, terms));
@@ -235,14 +249,15 @@ function search(query) {
 
 /* ---- protocol ----------------------------------------------------------- */
 
-var ready = null;
+/* Start loading at once: Material posts SETUP only after its own set-up file arrived. */
+var ready = fetchBundle().then(setup);
+ready.catch(function () { /* reported on SETUP */ });
 
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   switch (message.type) {
     case SETUP:
       /* message.data.docs (every language) is not used: the bundle replaces it */
-      ready = ready || fetchBundle().then(setup);
       ready.then(
         function () { self.postMessage({ type: READY }); },
         function (err) { console.warn("search: could not load the index", err); }
