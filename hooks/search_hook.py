@@ -17,10 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from wardsite.errors import SiteInputError
+from wardsite_mkdocs.i18n import is_nested_language_build, project_root, site_languages
 from wardsite_mkdocs.search_bundles import (
-    combined_index_ready,
     load_site_synonyms,
-    site_languages,
     write_bundles,
 )
 
@@ -32,11 +31,11 @@ log = logging.getLogger("mkdocs.hooks.search")
 # outer build's call sees every language, nested builds are skipped.
 @event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not combined_index_ready(config):
+    if is_nested_language_build(config):
         return
     started = time.perf_counter()
     try:
-        synonyms = load_site_synonyms(Path(config.config_file_path).parent)
+        synonyms = load_site_synonyms(project_root(config))
     except SiteInputError as exc:
         raise PluginError(str(exc)) from None
     languages, default = site_languages(config)

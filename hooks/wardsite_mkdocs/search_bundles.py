@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from wardsite.search.index import SearchDoc, build_index, compact_bundle, write_index
 from wardsite.search.segment import DocumentAnalyzer
 from wardsite.search.synonyms import SynonymGroup, load_synonyms
@@ -146,24 +144,3 @@ def write_setup(site_dir: Path, material: Mapping[str, Any]) -> Path:
 def load_site_synonyms(config_dir: Path) -> list[SynonymGroup]:
     """The editors' synonym file, ``data/search/synonyms.yml`` next to mkdocs.yml."""
     return load_synonyms(config_dir / "data" / "search" / "synonyms.yml")
-
-
-def combined_index_ready(config: MkDocsConfig) -> bool:
-    """True in the one ``on_post_build`` call that sees every language's documents.
-
-    mkdocs-static-i18n builds the other languages in nested builds from its own
-    ``on_post_build`` (priority -100) in the outer build, then rewrites the
-    combined index and clears its ``building`` flag. Nested builds run with the
-    flag set; without the plugin there is a single build.
-    """
-    i18n = config.plugins.get("i18n")
-    return i18n is None or not getattr(i18n, "building", False)
-
-
-def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
-    """(languages built, default language), from mkdocs-static-i18n when present."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        lang = str(config.theme["language"])
-        return [lang], lang
-    return list(i18n.build_languages), str(i18n.default_language)

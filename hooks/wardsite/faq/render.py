@@ -374,7 +374,6 @@ def _unsearched(markdown: str) -> str:
     return f'<div class="faq-aside" data-search-exclude markdown>\n\n{markdown}\n\n</div>'
 
 
-
 def _block(html: str) -> str:
     """A raw HTML block: one line, so no Markdown preprocessor can find a line start in it."""
     assert "\n" not in html
