@@ -106,3 +106,12 @@ def test_withdrawn_entry_in_a_vanished_category_links_to_the_overview() -> None:
     )
     text = render(replace(snap, withdrawn=(gone,)))["faq/4400998.md"]
     assert 'href="../"' in text
+
+
+def test_search_ranks_guides_above_faq_and_skips_lists() -> None:
+    pages = render(bundled())
+    assert meta(pages["faq/4400104.md"])["search"] == {"boost": 0.5}
+    assert meta(pages["faq/categories/360001.md"])["search"] == {"exclude": True}
+    assert meta(pages["faq/index.md"])["search"] == {"exclude": True}
+    # The helpdesk box every entry shares is kept out of the index.
+    assert '<div class="faq-aside" data-search-exclude markdown>' in pages["faq/4400104.md"]

@@ -154,6 +154,12 @@ def render_site(
     return pages
 
 
+#: FAQ answers rank below the guides when both match equally well: the guides
+#: are the maintained, step-by-step source; an answer from the helpdesk is a
+#: short supplement (and often points to a guide).
+FAQ_SEARCH_BOOST = 0.5
+
+
 def render_entry(
     entry: FaqEntry, category: FaqCategory | None, ctx: RenderContext, known_ids: set[str]
 ) -> Page:
@@ -179,7 +185,13 @@ def render_entry(
         chips = "".join(f'<span class="faq-tag">{inert_text(tag)}</span>' for tag in entry.tags)
         tags = f'<p class="faq-tags">{inert_text(t["tags"])}：{chips}</p>'
     parts = [
-        front_matter(entry.title, plain_text(entry.body_html), tags=entry.tags, faq_id=entry.id),
+        front_matter(
+            entry.title,
+            plain_text(entry.body_html),
+            tags=entry.tags,
+            faq_id=entry.id,
+            search_boost=FAQ_SEARCH_BOOST,
+        ),
         _block(f'<h1 class="faq-title">{inert_text(entry.title)}</h1>'),
         _block(meta),
         _note_block(ctx),
@@ -272,6 +284,7 @@ def front_matter(
     faq_id: str | None = None,
     faq_category: str | None = None,
     search_exclude: bool = False,
+    search_boost: float | None = None,
 ) -> str:
     """YAML front matter; JSON strings are valid YAML, so quoting is exact."""
     lines = [
@@ -287,6 +300,8 @@ def front_matter(
         lines.append(f"faq_category: {json.dumps(faq_category)}")
     if search_exclude:
         lines.append("search:\n  exclude: true")
+    elif search_boost is not None:
+        lines.append(f"search:\n  boost: {search_boost}")
     lines.append("---")
     return "\n".join(lines)
 
