@@ -36,10 +36,14 @@ def test_expected_behaviour_of_the_vectors() -> None:
     assert terms("ﾊﾟｽﾜｰﾄﾞ")["ぱすわど"] == "word"
     assert terms("在宅勤務")["てれわく"] == "synonym"
     assert terms("ちーむず")["teams"] == "synonym"
-    assert terms("パスワ") == {"ぱすわど": "prefix"}
-    assert terms("onedr") == {"onedrive": "prefix"}
+    # a half-typed word brings its completion's synonyms too (lockou → lockout → ロック)
+    assert terms("パスワ") == {"ぱすわど": "prefix", "password": "prefix", "pw": "prefix"}
+    assert terms("onedr") == {"onedrive": "prefix", "わんどらいぶ": "prefix"}
     assert terms("在宅勤無")["在宅勤務"] == "typo"
     assert terms("onedirve")["onedrive"] == "typo"
+    assert terms("passwrod")["ぱすわど"] == "typo"  # a Latin slip brings the synonyms too
+    assert terms("ふくごうき") == {"複合機": "word"}  # kana reading of a kanji word
+    assert "始める" not in terms("辞める")  # the only kanji replaced is no slip
     question = terms("パスワードを忘れたときはどうすればいいですか")
     assert question["ぱすわど"] == "word" and question["忘れる"] == "word"
     assert not {"時", "良い", "為る", "どう", "です"} & set(question)

@@ -84,12 +84,15 @@ def strip_html(text: str) -> str:
 class _Vocabulary:
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     groups: dict[str, set[int]] = field(default_factory=dict)
+    readings: dict[str, set[str]] = field(default_factory=dict)
 
     def merge(self, terms: TextTerms) -> None:
         for key, values in terms.lexicon.items():
             self.lexicon.setdefault(key, set()).update(values)
         for term, ids in terms.groups.items():
             self.groups.setdefault(term, set()).update(ids)
+        for key, values in terms.readings.items():
+            self.readings.setdefault(key, set()).update(values)
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,11 @@ class IndexBuilder:
         lexicon = {key: set(values) for key, values in vocabulary.lexicon.items()}
         for word, terms in self._word_terms.items():
             lexicon.setdefault(normalize(word), set()).update(terms)
+        # Kana typed without kanji conversion (ふくごうき): the reading of a kanji
+        # noun, unless the pages already use that kana spelling for something.
+        for reading, terms in vocabulary.readings.items():
+            if reading not in lexicon:
+                lexicon[reading] = set(terms)
         expansions: dict[str, dict[str, str]] = {}
         for group in self.synonyms:
             member_terms = [self._word_terms[word] for word in group.words]

@@ -14,9 +14,10 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    clauses. A suffix that is a complete word stops the search.
 3. Segment the rest by dynamic programming over the lexicon (plus the stop
    words): fewest unknown characters, then fewest typo matches, then fewest
-   segments. A Japanese stretch that differs in one character from a lexicon
-   word of 3+ characters with a kanji, or 5+ kana, is a ``typo`` match
-   (在宅勤無 → 在宅勤務).
+   segments. A Japanese stretch that differs in one character (not the word's
+   only kanji), or by two neighbours swapped, from a lexicon word of 3+
+   characters with a kanji, or 5+ kana, is a ``typo`` match (在宅勤無 → 在宅勤務,
+   ヘルプデクス → ヘルプデスク).
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
    clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
@@ -92,9 +93,15 @@ class QueryAnalyzer:
             term: [(other, kind) for other, kind in others] for term, others in analysis["synonyms"]
         }
         self.typo_patterns: dict[str, str] = {}
+        self.typo_keys: set[str] = set()
         for key in self.content_keys:
             if self._typo_candidate(key):
+                self.typo_keys.add(key)
+                has_kanji = any(is_kanji(ch) for ch in key)
                 for p in range(len(key)):
+                    rest = key[:p] + key[p + 1 :]
+                    if has_kanji and not any(is_kanji(ch) for ch in rest):
+                        continue  # its only kanji replaced: 辞める is no slip of 始める
                     self.typo_patterns.setdefault(key[:p] + "\0" + key[p + 1 :], key)
 
     @staticmethod
@@ -126,6 +133,8 @@ class QueryAnalyzer:
             for key in self._completions(chars[tail:]):
                 for term in self.keys[key]:
                     out.add(term, "prefix")
+                    for other, _relation in self.synonyms.get(term, []):
+                        out.add(other, "prefix")
         return out.items
 
     def _find_tail(self, chars: str) -> int:
@@ -157,6 +166,10 @@ class QueryAnalyzer:
             key = self.typo_patterns.get(piece[:p] + "\0" + piece[p + 1 :])
             if key is not None:
                 return key
+        for p in range(len(piece) - 1):  # two neighbours swapped: へるぷでくす
+            swapped = piece[:p] + piece[p + 1] + piece[p] + piece[p + 2 :]
+            if swapped in self.typo_keys:
+                return swapped
         return None
 
     def _segment(self, chars: str) -> list[tuple[str, str]]:
@@ -242,6 +255,8 @@ class QueryAnalyzer:
                 for key in near[: self.limits["typoKeys"]]:
                     for term in self.keys[key]:
                         out.add(term, "typo")
+                        for other, _relation in self.synonyms.get(term, []):
+                            out.add(other, "typo")
 
 
 class _Clauses:

@@ -61,6 +61,9 @@ FUNCTION_POS: frozenset[str] = frozenset({"助詞", "助動詞", "接頭辞", "�
 #: Parts of speech that are not words at all.
 SKIP_POS: frozenset[str] = frozenset({"補助記号", "空白"})
 
+#: Kana readings of kanji nouns shorter than this are not query words (き, かい: too ambiguous).
+MIN_READING = 3
+
 #: SudachiPy accepts at most 49,149 bytes per call; 12,000 characters of at most
 #: 4 bytes each stay below it.
 MAX_CHUNK_CHARS = 12_000
@@ -130,6 +133,8 @@ class TextTerms:
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     #: index term → SudachiPy synonym group ids.
     groups: dict[str, set[int]] = field(default_factory=dict)
+    #: folded kana reading of a kanji noun → its index terms (ふくごうき → 複合機).
+    readings: dict[str, set[str]] = field(default_factory=dict)
 
 
 #: normalize() of one morpheme: the same few thousand words come back on every page.
@@ -173,6 +178,8 @@ class DocumentAnalyzer:
             terms.lexicon.setdefault(key, set()).update(values)
         for term, ids in found.groups.items():
             terms.groups.setdefault(term, set()).update(ids)
+        for key, values in found.readings.items():
+            terms.readings.setdefault(key, set()).update(values)
         return terms
 
     def single_word(self, word: str) -> tuple[str, set[int]] | None:
@@ -206,6 +213,10 @@ class DocumentAnalyzer:
             terms.groups.setdefault(term, set()).update(group_ids)
         for variant in self._okurigana_variants(morpheme.surface(), morpheme.normalized_form()):
             terms.lexicon.setdefault(variant, set()).add(term)
+        if pos == "名詞" and any(is_kanji(ch) for ch in key):
+            reading = _fold_word(morpheme.reading_form())
+            if len(reading) >= MIN_READING and all(0x3041 <= ord(ch) <= 0x309F for ch in reading):
+                terms.readings.setdefault(reading, set()).add(term)
         if compound_parts and pos == "名詞":
             parts = morpheme.split(self._mode_a)
             if len(parts) > 1:

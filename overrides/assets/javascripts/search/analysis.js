@@ -199,10 +199,17 @@
       self.synonyms.set(entry[0], entry[1]);
     });
     this.typoPatterns = new Map();
+    this.typoKeys = new Set();
+    var isKanji = function (ch) { return inRanges(ch.codePointAt(0), KANJI_RANGES); };
     this.contentKeys.forEach(function (key) {
       var chars = Array.from(key);
       if (!typoCandidate(chars)) return;
+      self.typoKeys.add(key);
+      var hasKanji = chars.some(isKanji);
       for (var p = 0; p < chars.length; p++) {
+        var rest = chars.slice(0, p).concat(chars.slice(p + 1));
+        // its only kanji replaced: 辞める is no slip of 始める
+        if (hasKanji && !rest.some(isKanji)) continue;
         var pattern = chars.slice(0, p).join("") + "\0" + chars.slice(p + 1).join("");
         if (!self.typoPatterns.has(pattern)) self.typoPatterns.set(pattern, key);
       }
@@ -235,7 +242,11 @@
       var completions = this.completions(chars.slice(tail).join(""));
       for (var c = 0; c < completions.length; c++) {
         var terms = this.keys.get(completions[c]);
-        for (var t = 0; t < terms.length; t++) out.add(terms[t], "prefix");
+        for (var t = 0; t < terms.length; t++) {
+          out.add(terms[t], "prefix");
+          var others = this.synonyms.get(terms[t]) || [];
+          for (var o = 0; o < others.length; o++) out.add(others[o][0], "prefix");
+        }
       }
     }
     return out.items;
@@ -277,6 +288,11 @@
     for (var p = 0; p < piece.length; p++) {
       var pattern = piece.slice(0, p).join("") + "\0" + piece.slice(p + 1).join("");
       if (this.typoPatterns.has(pattern)) return this.typoPatterns.get(pattern);
+    }
+    for (p = 0; p + 1 < piece.length; p++) {
+      // two neighbours swapped: へるぷでくす
+      var swapped = piece.slice(0, p).concat([piece[p + 1], piece[p]], piece.slice(p + 2)).join("");
+      if (this.typoKeys.has(swapped)) return swapped;
     }
     return null;
   };
@@ -379,7 +395,11 @@
         near = near.slice(0, this.limits.typoKeys);
         for (k = 0; k < near.length; k++) {
           var nearTerms = this.keys.get(near[k]);
-          for (t = 0; t < nearTerms.length; t++) out.add(nearTerms[t], "typo");
+          for (t = 0; t < nearTerms.length; t++) {
+            out.add(nearTerms[t], "typo");
+            var nearOthers = this.synonyms.get(nearTerms[t]) || [];
+            for (var o = 0; o < nearOthers.length; o++) out.add(nearOthers[o][0], "typo");
+          }
         }
       }
     }
