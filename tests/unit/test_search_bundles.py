@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from wardsite_mkdocs.search_bundles import docs_with_headings, language_of, split_by_language
+from wardsite_mkdocs.search_bundles import (
+    SECTION_BOOST,
+    docs_with_headings,
+    language_of,
+    split_by_language,
+)
 
 ENTRIES = [
     {"location": "", "title": "ホーム", "text": "<p>ようこそ</p>"},
@@ -35,6 +40,16 @@ def test_page_documents_get_their_section_titles_as_headings() -> None:
     assert docs["account/#mfa"].headings == ()
     assert docs[""].headings == ()
     assert docs["en/account/"].boost == 2
+
+
+def test_sections_weigh_less_than_their_page() -> None:
+    docs = {d.location: d for d in docs_with_headings(ENTRIES)}
+    assert 0 < SECTION_BOOST < 1
+    assert docs["account/"].boost == 1
+    assert docs["account/#mfa"].boost == SECTION_BOOST
+    part = {"location": "faq/1/#解決しないとき", "title": "Q", "text": "x", "boost": 0.5}
+    (doc,) = docs_with_headings([part])
+    assert doc.boost == 0.5 * SECTION_BOOST
 
 
 def test_sections_whose_text_was_excluded_are_dropped() -> None:
