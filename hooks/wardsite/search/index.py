@@ -25,7 +25,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,19 +80,9 @@ def strip_html(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
-@dataclass
-class _Vocabulary:
-    lexicon: dict[str, set[str]] = field(default_factory=dict)
-    groups: dict[str, set[int]] = field(default_factory=dict)
-    readings: dict[str, set[str]] = field(default_factory=dict)
-
-    def merge(self, terms: TextTerms) -> None:
-        for key, values in terms.lexicon.items():
-            self.lexicon.setdefault(key, set()).update(values)
-        for term, ids in terms.groups.items():
-            self.groups.setdefault(term, set()).update(ids)
-        for key, values in terms.readings.items():
-            self.readings.setdefault(key, set()).update(values)
+#: The lexicon, synonym groups and readings of every text in one index
+#: (a TextTerms whose ``words`` stay empty).
+_Vocabulary = TextTerms
 
 
 @dataclass(frozen=True)
@@ -160,7 +150,7 @@ class IndexBuilder:
         for text in texts:
             self.analyzer.analyze(text, terms)
             joined.append(text)
-        vocabulary.merge(terms)
+        vocabulary.merge_vocabulary(terms)
         words = list(terms.words)
         words += self._phrase_terms("\n".join(joined), set(words))
         return words

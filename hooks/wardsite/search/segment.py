@@ -136,6 +136,15 @@ class TextTerms:
     #: folded kana reading of a kanji noun → its index terms (ふくごうき → 複合機).
     readings: dict[str, set[str]] = field(default_factory=dict)
 
+    def merge_vocabulary(self, other: TextTerms) -> None:
+        """Add ``other``'s lexicon, synonym groups and readings (not its words)."""
+        for key, values in other.lexicon.items():
+            self.lexicon.setdefault(key, set()).update(values)
+        for term, ids in other.groups.items():
+            self.groups.setdefault(term, set()).update(ids)
+        for key, values in other.readings.items():
+            self.readings.setdefault(key, set()).update(values)
+
 
 #: normalize() of one morpheme: the same few thousand words come back on every page.
 _fold_word = lru_cache(maxsize=1 << 17)(normalize)
@@ -174,12 +183,7 @@ class DocumentAnalyzer:
                     self._add(morpheme, found, compound_parts=True)
             self._seen[text] = found
         terms.words.extend(found.words)
-        for key, values in found.lexicon.items():
-            terms.lexicon.setdefault(key, set()).update(values)
-        for term, ids in found.groups.items():
-            terms.groups.setdefault(term, set()).update(ids)
-        for key, values in found.readings.items():
-            terms.readings.setdefault(key, set()).update(values)
+        terms.merge_vocabulary(found)
         return terms
 
     def single_word(self, word: str) -> tuple[str, set[int]] | None:
