@@ -1,8 +1,8 @@
 """MkDocs entry point for the site search's prebuilt indexes.
 
-Thin glue: splitting Material's index by language and writing the bundles
-live in ``wardsite_mkdocs.search_bundles``; the analysis and the index
-builder in ``wardsite.search``. The browser worker that reads the bundles is
+Thin glue: splitting Material's index by language and writing the indexes
+live in ``wardsite_mkdocs.search_bundles``; the analysis, the index builder
+and the sharding in ``wardsite.search``. The browser worker that reads them is
 ``overrides/assets/javascripts/search/worker.js`` (wired in overrides/main.html).
 """
 
@@ -41,7 +41,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages, default = site_languages(config)
     written = write_bundles(Path(config.site_dir), languages, default, synonyms)
     summary = ", ".join(
-        f"{b.lang}: {b.docs} docs, {b.size // 1024} KB ({b.gzip_size // 1024} KB gzip)"
-        for b in written
+        f"{s.lang}: {s.docs} docs on {s.pages} pages, {s.files} files, {s.bytes // 1024} KB"
+        for s in written
     )
-    log.info(f"search bundles in {time.perf_counter() - started:.1f} s: {summary}")
+    log.info(f"search indexes in {time.perf_counter() - started:.1f} s: {summary}")

@@ -1,4 +1,4 @@
-"""Write one prebuilt search bundle per language from Material's search index.
+"""Write one prebuilt, sharded search index per language from Material's search index.
 
 Material's search plugin (with mkdocs-static-i18n) writes ONE combined
 ``search/search_index.json`` for every language. This module reads it once the
@@ -6,27 +6,25 @@ last language is built, splits its documents by language (``en/...`` locations
 are English, everything else is the default language), adds each page's section
 headings to the page's own document (so a page whose headings name the topic
 ranks first), builds each language's bundle with
-:func:`wardsite.search.index.build_index` and writes it in the compact form
-the browser loads (:func:`wardsite.search.index.compact_bundle`) as
-``search/<lang>.json``, plus a ``.json.gz`` copy, which the browser worker
-prefers when the web server does not compress. It also writes
-``search/setup.json`` (see :func:`write_setup`).
+:func:`wardsite.search.index.build_index` and writes it cut into the small
+files the browser fetches per query (:func:`wardsite.search.shards.write_shards`)
+in ``search/<lang>/``. It also writes ``search/setup.json`` (see
+:func:`write_setup`).
 
 The browser side is ``overrides/assets/javascripts/search/worker.js``: it
-loads the bundle of the page's language instead of building an index.
+reads the index of the page's language instead of building one.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wardsite.search.index import SearchDoc, build_index, compact_bundle, write_index
+from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.segment import DocumentAnalyzer
+from wardsite.search.shards import ShardStats, write_shards
 from wardsite.search.synonyms import SynonymGroup, load_synonyms
 
 #: Where the bundles go, relative to the site folder (worker.js reads the same).
@@ -39,15 +37,6 @@ SETUP_FILE = "setup.json"
 #: normalisation favours the shorter title); a page's document already carries its
 #: section titles as boosted headings. 0.65 to 0.75 measured the same on the dev set.
 SECTION_BOOST = 0.7
-
-
-@dataclass(frozen=True)
-class BundleFile:
-    lang: str
-    path: Path
-    docs: int
-    size: int
-    gzip_size: int
 
 
 def language_of(location: str, languages: Sequence[str], default: str) -> str:
@@ -114,24 +103,18 @@ def write_bundles(
     languages: Sequence[str],
     default: str,
     synonyms: Sequence[SynonymGroup],
-) -> list[BundleFile]:
-    """Read ``search/search_index.json`` of a built site; write one bundle per language."""
+) -> list[ShardStats]:
+    """Read ``search/search_index.json`` of a built site; write one index per language."""
     index_file = site_dir / BUNDLE_DIR / "search_index.json"
     material = json.loads(index_file.read_text(encoding="utf-8"))
     write_setup(site_dir, material)
-    written: list[BundleFile] = []
+    written: list[ShardStats] = []
     # One analyzer for every language: untranslated pages (fallback) repeat the
     # default language's text, which it then segments only once.
     analyzer = DocumentAnalyzer()
     for lang, entries in split_by_language(material["docs"], languages, default).items():
         bundle = build_index(docs_with_headings(entries), lang, synonyms, analyzer)
-        path = site_dir / BUNDLE_DIR / f"{lang}.json"
-        write_index(compact_bundle(bundle), path)
-        raw = path.read_bytes()
-        # Level 6: on a 5,000-page site level 9 took twice as long for 1.5% less.
-        packed = gzip.compress(raw, compresslevel=6, mtime=0)
-        path.with_name(path.name + ".gz").write_bytes(packed)
-        written.append(BundleFile(lang, path, len(entries), len(raw), len(packed)))
+        written.append(write_shards(bundle, site_dir / BUNDLE_DIR / lang))
     return written
 
 

@@ -55,8 +55,9 @@ def test_the_site_uses_our_worker_and_prebuilt_indexes(site: Path) -> None:
     en_html = (site / "en" / "account" / "index.html").read_text("utf-8")
     assert '"search": "../../assets/javascripts/search/worker.js?lang=en"' in en_html
     for lang in ("ja", "en"):
-        assert (site / "search" / f"{lang}.json").is_file()
-        assert (site / "search" / f"{lang}.json.gz").is_file()
+        meta = json.loads((site / "search" / lang / "meta.json").read_text("utf-8"))
+        assert meta["lang"] == lang and meta["docCount"] > 10
+        assert len(meta["pages"]) == len(list((site / "search" / lang / "docs").glob("*.json")))
 
 
 def test_halfwidth_password_query_finds_the_reset_page_first(page, site_url: str) -> None:
@@ -125,8 +126,12 @@ def test_arrow_down_and_enter_open_a_result(page, site_url: str) -> None:
 
 
 def test_transcript_hits_deep_link_to_the_time(page, site: Path, site_url: str) -> None:
-    docs = json.loads((site / "search" / "ja.json").read_text("utf-8"))["docs"]
-    if not any("#t=" in d["location"] and "サンプル映像" in d["text"] for d in docs):
+    docs = [
+        doc
+        for path in (site / "search" / "ja" / "docs").glob("*.json")
+        for doc in json.loads(path.read_text("utf-8"))
+    ]
+    if not any("#t=" in location and "サンプル映像" in text for location, _, text in docs):
         pytest.skip("no session transcript in this build")
     box = open_search(page, site_url)
     search(page, box, "サンプル映像")

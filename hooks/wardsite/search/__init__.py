@@ -4,6 +4,7 @@ Data flows one way:
 
     normalize (characters) → segment (SudachiPy words, bigrams, lexicon)
     → synonyms (data/search/synonyms.yml) / stopwords → index (lunr + query data)
+    → shards (the small files the browser fetches per query)
 
 ``query`` is the Python twin of ``overrides/assets/javascripts/search/analysis.js``:
 both turn a typed query into the same lunr clauses, which the shared vectors in
@@ -15,5 +16,5 @@ Entry points for a build hook::
     groups = synonyms.load_synonyms(Path("data/search/synonyms.yml"))
     docs = index.docs_from_material(search_index["docs"])   # or SearchDoc(...)
     bundle = index.build_index(docs, lang="ja", synonyms=groups)
-    index.write_index(bundle, site_dir / "search" / "ja.json")
+    shards.write_shards(bundle, site_dir / "search" / "ja")
 """

@@ -266,32 +266,6 @@ def build_index(
     return IndexBuilder(synonyms, analyzer).build(docs, lang)
 
 
-def compact_bundle(bundle: Mapping[str, Any]) -> dict[str, Any]:
-    """The bundle as the browser worker loads it: a smaller inverted index.
-
-    A serialised lunr index writes each posting as ``"doc": {}`` inside
-    ``invertedIndex`` (term → field → documents): on a 5,000-page site that is
-    millions of small objects for the browser to parse. Here ``postings``
-    holds, in term-number order, ``[term, [docs of field 1], [docs of field
-    2], ...]`` (fields in ``fields`` order, document refs as numbers,
-    ascending); ``fieldVectors`` stay as they are. The worker turns a term's
-    row back into lunr's posting when a query first needs it, so scores and
-    order are lunr's own (``loadIndex`` in worker.js). ``lunr.Index.load``
-    cannot read this form.
-    """
-    index = bundle["index"]
-    fields = index["fields"]
-    rows: list[list[Any]] = [[] for _ in index["invertedIndex"]]
-    for term, posting in index["invertedIndex"]:
-        rows[posting["_index"]] = [
-            term,
-            *(sorted(int(ref) for ref in posting.get(name, {})) for name in fields),
-        ]
-    compact = {key: value for key, value in index.items() if key != "invertedIndex"}
-    compact["postings"] = rows
-    return {**bundle, "index": compact}
-
-
 def write_index(bundle: Mapping[str, Any], path: Path) -> None:
     """Write a bundle as compact UTF-8 JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,15 +1,24 @@
 /*
- * The site search's query engine, in the browser (a web worker) and Node.
+ * The site search's index and query engine, in the browser (a web worker) and Node.
  *
- * It answers on the compact index of a bundle (search/<lang>.json, written by
- * wardsite.search.index.compact_bundle): `postings` holds one row per term,
- * [term, [docs of field 1], [docs of field 2], ...], in term-number order, and
- * `fieldVectors` are lunr's. tests/search proves it gives lunr.js's scores and
- * order on the same bundle (engine_query.cjs).
+ * It reads the sharded index of one language, written at build time by
+ * hooks/wardsite/search/shards.py (its docstring describes the files):
+ * meta.json first, then per query only the lexicon shards of the query's
+ * characters, the postings shards of the query's terms and the documents of
+ * the pages shown. Fetching is the caller's: every loading method takes
+ * `fetchShard(path) -> Promise<JSON>` with a path such as "postings/12.json".
  *
- * API: createEngine(index) -> query(clauses, fieldsOf) -> [{ref, score}], best
- * first, where clauses come from analysis.js (analyzer.analyze(text)) and
- * fieldsOf is analyzer.fields (kind of clause -> fields it searches).
+ * Scores are lunr's: the postings carry lunr's stored field-vector values,
+ * and query() does lunr's arithmetic in lunr's order, so refs, scores and
+ * order equal lunr.js on the full index (tests/search/engine_query.cjs).
+ *
+ * API:
+ *   shardOf(text, count) -> shard number (FNV-1a over code points; = shards.py)
+ *   createIndex(meta, analysis) -> Index, where `analysis` is analysis.js
+ *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}]}>
+ *     index.loadPages(pageNumbers, fetchShard) -> Promise
+ *     index.pageOf(ref) -> page number; index.page(n) -> [location, title, count]
+ *     index.doc(ref) -> [location, title, text] once its page is loaded
  */
 (function (root, factory) {
   "use strict";
@@ -21,96 +30,249 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  /*
-   * lunr's Index#query for the queries this search makes (optional, exact
-   * terms with a boost and a list of fields), on the compact postings: the
-   * same arithmetic in the same order, so the same scores and the same order
-   * as lunr (tests: the bundle answers like lunr.Index.load of the full index).
-   * lunr builds a FieldRef and a MatchData object per matching field of every
-   * document; a common word on a large site matches tens of thousands, which
-   * made such a query several times slower than this.
-   */
-  function createEngine(data) {
-    var fields = data.fields;
-    var fieldNo = {};
-    fields.forEach(function (name, f) { fieldNo[name] = f; });
-    var rows = data.postings;
-    var termNo = new Map();
-    rows.forEach(function (row, n) { termNo.set(row[0], n); });
-    var docCount = 0;
-    var parsed = data.fieldVectors.map(function (entry) {
-      var slash = entry[0].indexOf("/");
-      var ref = +entry[0].slice(slash + 1);
-      if (ref + 1 > docCount) docCount = ref + 1;
-      return [fieldNo[entry[0].slice(0, slash)], ref, entry[1]];
-    });
-    var vectors = fields.map(function () { return new Array(docCount); });
-    parsed.forEach(function (p) { vectors[p[0]][p[1]] = p[2]; });
-    var seen = new Uint32Array(fields.length * docCount);
-    var generation = 0;
+  var FORMAT = 2;
+  var FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193;
 
-    function dot(query, doc) {
-      var sum = 0, i = 0, j = 0;
-      while (i < query.length && j < doc.length) {
-        if (query[i] < doc[j]) i += 2;
-        else if (query[i] > doc[j]) j += 2;
-        else { sum += query[i + 1] * doc[j + 1]; i += 2; j += 2; }
-      }
-      return sum;
-    }
-
-    return function query(clauses, fieldsOf) {
-      generation += 1;
-      if (generation === 0xffffffff) { seen.fill(0); generation = 1; }
-      var queryVectors = fields.map(function () { return new Map(); });
-      var doneTermField = new Set();
-      var matched = [];
-      clauses.forEach(function (clause) {
-        var n = termNo.get(clause.term);
-        if (n === undefined) return;
-        fieldsOf[clause.kind].forEach(function (name) {
-          var f = fieldNo[name];
-          var weights = queryVectors[f];
-          weights.set(n, (weights.has(n) ? weights.get(n) : 0) + clause.boost);
-          var key = n * fields.length + f;
-          if (doneTermField.has(key)) return;
-          doneTermField.add(key);
-          var refs = rows[n][f + 1];
-          for (var k = 0; k < refs.length; k++) {
-            var slot = f * docCount + refs[k];
-            if (seen[slot] !== generation) {
-              seen[slot] = generation;
-              matched.push(slot);
-            }
-          }
-        });
-      });
-      var sortedVectors = queryVectors.map(function (weights) {
-        var terms = Array.from(weights.keys()).sort(function (a, b) { return a - b; });
-        var elements = [], squares = 0;
-        terms.forEach(function (t) {
-          elements.push(t, weights.get(t));
-          squares += weights.get(t) * weights.get(t);
-        });
-        return { elements: elements, magnitude: Math.sqrt(squares) };
-      });
-      var byDoc = new Map();
-      var results = [];
-      for (var m = 0; m < matched.length; m++) {
-        var f = Math.floor(matched[m] / docCount), ref = matched[m] % docCount;
-        var q = sortedVectors[f];
-        var score = dot(q.elements, vectors[f][ref] || []) / q.magnitude || 0;
-        var match = byDoc.get(ref);
-        if (match) match.score += score;
-        else {
-          match = { ref: String(ref), score: score };
-          byDoc.set(ref, match);
-          results.push(match);
-        }
-      }
-      return results.sort(function (a, b) { return b.score - a.score; });
-    };
+  function shardOf(text, count) {
+    var h = FNV_OFFSET;
+    for (var ch of text) h = Math.imul(h ^ ch.codePointAt(0), FNV_PRIME) >>> 0;
+    return h % count;
   }
 
-  return { createEngine: createEngine };
+  function Index(meta, analysis) {
+    if (meta.version !== FORMAT) throw new Error("search index format " + meta.version);
+    var self = this;
+    this.meta = meta;
+    this.analysis = analysis;
+    this.fields = meta.fields;
+    this.fieldNo = {};
+    this.fields.forEach(function (name, f) { self.fieldNo[name] = f; });
+    this.docCount = meta.docCount;
+    /* lexicon: shards loaded, their entries by ordinal, synonyms, the analyzer on them */
+    this.lexiconLoaded = new Set();
+    this.entries = new Map();
+    this.synonyms = new Map();
+    this.currentAnalyzer = null;
+    /* postings: shards loaded, raw rows by term, decoded rows by term */
+    this.postingsLoaded = new Set();
+    this.rows = new Map();
+    this.decoded = new Map();
+    /* documents: page number of each ref, first ref of each page, loaded docs */
+    this.pageNo = new Int32Array(this.docCount);
+    this.pageStart = [];
+    var ref = 0;
+    meta.pages.forEach(function (page, n) {
+      self.pageStart.push(ref);
+      for (var k = 0; k < page[2]; k++) self.pageNo[ref++] = n;
+    });
+    this.pageDocs = new Map();
+    /* scoring scratch space, one slot per field and document */
+    this.acc = new Float64Array(this.fields.length * this.docCount);
+    this.seen = new Uint32Array(this.fields.length * this.docCount);
+    this.generation = 0;
+  }
+
+  function load(numbers, kind, fetchShard, add) {
+    return Promise.all(numbers.map(function (n) {
+      return fetchShard(kind + "/" + n + ".json").then(function (data) { add(n, data); });
+    }));
+  }
+
+  /* ---- lexicon and analysis ---------------------------------------------- */
+
+  Index.prototype.lexiconShardsFor = function (text) {
+    var need = new Set();
+    for (var ch of this.analysis.normalize(text)) {
+      if (ch === " ") continue;
+      var n = shardOf(ch, this.meta.lexiconShards);
+      if (!this.lexiconLoaded.has(n)) need.add(n);
+    }
+    return Array.from(need).sort(function (a, b) { return a - b; });
+  };
+
+  Index.prototype.addLexicon = function (n, data) {
+    if (this.lexiconLoaded.has(n)) return;
+    this.lexiconLoaded.add(n);
+    var entries = this.entries, synonyms = this.synonyms;
+    data.entries.forEach(function (entry) { entries.set(entry[0], entry); });
+    data.synonyms.forEach(function (entry) { synonyms.set(entry[0], entry[1]); });
+    this.currentAnalyzer = null;
+  };
+
+  /*
+   * The analyzer on the lexicon loaded so far, in the full lexicon's order.
+   * For a query whose characters' shards are loaded it gives the clauses the
+   * full lexicon gives (shards.py explains why; tests/search prove it).
+   */
+  Index.prototype.analyzer = function () {
+    if (this.currentAnalyzer === null) {
+      var ordinals = Array.from(this.entries.keys()).sort(function (a, b) { return a - b; });
+      var entries = this.entries;
+      var settings = Object.assign({}, this.meta.analysis, {
+        lexicon: ordinals.map(function (o) { return [entries.get(o)[1], entries.get(o)[2]]; }),
+        synonyms: Array.from(this.synonyms),
+      });
+      this.currentAnalyzer = this.analysis.createAnalyzer(settings);
+    }
+    return this.currentAnalyzer;
+  };
+
+  /* ---- postings and scoring ---------------------------------------------- */
+
+  Index.prototype.postingShardsFor = function (clauses) {
+    var need = new Set();
+    var count = this.meta.postingShards;
+    for (var i = 0; i < clauses.length; i++) {
+      var n = shardOf(clauses[i].term, count);
+      if (!this.postingsLoaded.has(n)) need.add(n);
+    }
+    return Array.from(need).sort(function (a, b) { return a - b; });
+  };
+
+  Index.prototype.addPostings = function (n, rows) {
+    if (this.postingsLoaded.has(n)) return;
+    this.postingsLoaded.add(n);
+    for (var i = 0; i < rows.length; i++) this.rows.set(rows[i][0], rows[i]);
+  };
+
+  /* A term's postings: {no, refs: [per field], weights: [per field]}, or undefined. */
+  Index.prototype.term = function (term) {
+    var entry = this.decoded.get(term);
+    if (entry !== undefined) return entry;
+    var row = this.rows.get(term);
+    if (row === undefined) return undefined;
+    entry = { no: row[1], refs: [], weights: [] };
+    for (var f = 0; f < this.fields.length; f++) {
+      var gaps = row[2 + 2 * f], stored = row[3 + 2 * f];
+      var refs = new Int32Array(gaps.length), weights = new Float64Array(gaps.length);
+      var ref = 0;
+      for (var k = 0; k < gaps.length; k++) {
+        ref += gaps[k];
+        refs[k] = ref;
+        weights[k] = stored[k] / 1000;
+      }
+      entry.refs.push(refs);
+      entry.weights.push(weights);
+    }
+    this.decoded.set(term, entry);
+    return entry;
+  };
+
+  /*
+   * lunr's Index#query for the queries this search makes (optional, exact
+   * terms with a boost and a list of fields): per field, the query vector
+   * (boosts summed per term) dotted with each document's field vector, in
+   * ascending term number, divided by the query vector's length; summed over
+   * fields in the order lunr finds the documents. The postings must be loaded.
+   */
+  Index.prototype.query = function (clauses, fieldsOf) {
+    var F = this.fields.length, D = this.docCount;
+    var acc = this.acc, seen = this.seen;
+    this.generation += 1;
+    if (this.generation === 0xffffffff) { seen.fill(0); this.generation = 1; }
+    var generation = this.generation;
+    var queryVectors = this.fields.map(function () { return new Map(); });
+    var byNo = new Map();
+    var done = new Set();
+    var matched = [];
+    for (var c = 0; c < clauses.length; c++) {
+      var clause = clauses[c];
+      var entry = this.term(clause.term);
+      if (entry === undefined) continue;
+      byNo.set(entry.no, entry);
+      var names = fieldsOf[clause.kind];
+      for (var i = 0; i < names.length; i++) {
+        var f = this.fieldNo[names[i]];
+        var weights = queryVectors[f];
+        weights.set(entry.no, (weights.has(entry.no) ? weights.get(entry.no) : 0) + clause.boost);
+        var key = entry.no * F + f;
+        if (done.has(key)) continue;
+        done.add(key);
+        var refs = entry.refs[f];
+        for (var k = 0; k < refs.length; k++) {
+          var slot = f * D + refs[k];
+          if (seen[slot] !== generation) {
+            seen[slot] = generation;
+            acc[slot] = 0;
+            matched.push(slot);
+          }
+        }
+      }
+    }
+    var magnitudes = [];
+    for (var g = 0; g < F; g++) {
+      var vector = queryVectors[g];
+      var numbers = Array.from(vector.keys()).sort(function (a, b) { return a - b; });
+      var squares = 0;
+      for (var t = 0; t < numbers.length; t++) {
+        var q = vector.get(numbers[t]);
+        squares += q * q;
+        var posting = byNo.get(numbers[t]);
+        var postRefs = posting.refs[g], postWeights = posting.weights[g];
+        for (var p = 0; p < postRefs.length; p++) acc[g * D + postRefs[p]] += q * postWeights[p];
+      }
+      magnitudes.push(Math.sqrt(squares));
+    }
+    var byDoc = new Map();
+    var results = [];
+    for (var m = 0; m < matched.length; m++) {
+      var field = Math.floor(matched[m] / D), ref = matched[m] % D;
+      var score = acc[matched[m]] / magnitudes[field] || 0;
+      var result = byDoc.get(ref);
+      if (result) result.score += score;
+      else {
+        result = { ref: ref, score: score };
+        byDoc.set(ref, result);
+        results.push(result);
+      }
+    }
+    return results.sort(function (a, b) { return b.score - a.score; });
+  };
+
+  /* ---- the whole query, loading what it needs --------------------------- */
+
+  Index.prototype.search = function (text, fetchShard) {
+    var self = this;
+    return load(this.lexiconShardsFor(text), "lexicon", fetchShard, function (n, data) {
+      self.addLexicon(n, data);
+    }).then(function () {
+      var analyzer = self.analyzer();
+      var clauses = analyzer.analyze(text);
+      if (!clauses.length) return { clauses: clauses, results: [] };
+      return load(self.postingShardsFor(clauses), "postings", fetchShard, function (n, rows) {
+        self.addPostings(n, rows);
+      }).then(function () {
+        return { clauses: clauses, results: self.query(clauses, analyzer.fields) };
+      });
+    });
+  };
+
+  /* ---- documents --------------------------------------------------------- */
+
+  Index.prototype.pageOf = function (ref) { return this.pageNo[ref]; };
+  Index.prototype.page = function (n) { return this.meta.pages[n]; };
+
+  Index.prototype.loadPages = function (numbers, fetchShard) {
+    var self = this;
+    var need = numbers.filter(function (n) { return !self.pageDocs.has(n); });
+    return load(need, "docs", fetchShard, function (n, docs) { self.pageDocs.set(n, docs); });
+  };
+
+  Index.prototype.doc = function (ref) {
+    var n = this.pageNo[ref];
+    return this.pageDocs.get(n)[ref - this.pageStart[n]];
+  };
+
+  /* The ref of a page's own document (location without "#"), or -1. */
+  Index.prototype.pageDocRef = function (n) {
+    var docs = this.pageDocs.get(n), location = this.meta.pages[n][0];
+    for (var k = 0; k < docs.length; k++) if (docs[k][0] === location) return this.pageStart[n] + k;
+    return -1;
+  };
+
+  function createIndex(meta, analysis) {
+    return new Index(meta, analysis);
+  }
+
+  return { createIndex: createIndex, shardOf: shardOf, FORMAT: FORMAT };
 });

@@ -8,86 +8,64 @@
  *   2 QUERY  "typed text"             ->  3 RESULT {items: SearchItem[][]}
  *
  * Instead of building a lunr index from the setup message's docs (Material's
- * combined index of every language), it loads the prebuilt bundle of the
- * page's language (search/<lang>.json, written at build time by
- * hooks/search_hook.py; the language comes from the worker URL, ?lang=ja),
- * analyses each query with analysis.js, the twin of the build side's Python,
- * and answers it with engine.js (lunr's scoring on the bundle's compact index).
+ * combined index of every language), it reads the prebuilt, sharded index of
+ * the page's language (search/<lang>/, written at build time by
+ * hooks/search_hook.py; the language comes from the worker URL, ?lang=ja):
+ * meta.json at start, then for each query only the shards it needs
+ * (engine.js). Queries are analysed by analysis.js, the twin of the build
+ * side's Python, and scored by engine.js with lunr's arithmetic.
  *
- * Results are grouped per page, best page first; each item is a document of
- * the bundle (location with the section anchor, or #t= for a transcript
- * passage) with its score, its title and text with <mark> around the words
- * that matched, and `terms`: the matched words as they are written on the
- * page, which Material passes on (?h=...) to highlight them on the target page.
+ * Results are grouped per page, best page first; each item is a document
+ * (location with the section anchor, or #t= for a transcript passage) with
+ * its score, its title and text with <mark> around the words that matched,
+ * and `terms`: the matched words as they are written on the page, which
+ * Material passes on (?h=...) to highlight them on the target page.
  */
-/* global lunr, wardsiteSearchAnalysis, wardsiteSearchEngine */
+/* global wardsiteSearchAnalysis, wardsiteSearchEngine */
 "use strict";
 
-importScripts("lunr.min.js", "analysis.js", "engine.js");
+importScripts("analysis.js", "engine.js");
 
 var A = self.wardsiteSearchAnalysis;
-var createEngine = self.wardsiteSearchEngine.createEngine;
+var E = self.wardsiteSearchEngine;
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* Kinds of clauses whose terms are highlighted (character bigrams are not). */
 var MARKED_KINDS = { word: 1, synonym: 1, related: 1, prefix: 1, typo: 1 };
 
 var lang = new URLSearchParams(self.location.search).get("lang") || "ja";
-var bundleUrl = new URL("../../../search/" + lang + ".json", self.location.href).href;
+var base = new URL("../../../search/" + lang + "/", self.location.href).href;
 
-var state = null; /* {query or index, analyzer, docs, pageOf, pageDoc} */
+var index = null; /* engine.js Index, once meta.json is loaded */
 
 /* ---- loading ------------------------------------------------------------ */
 
-function parseBytes(bytes) {
-  /* gzip magic: the server sent the file as it is on disk */
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
-  /* the server decompressed it already (Content-Encoding: gzip) */
-  return Promise.resolve(JSON.parse(new TextDecoder().decode(bytes)));
-}
-
-function fetchBundle() {
-  var plain = function () {
-    return fetch(bundleUrl).then(function (res) {
-      if (!res.ok) throw new Error("search index " + bundleUrl + ": HTTP " + res.status);
-      return res.json();
-    });
-  };
-  if (typeof DecompressionStream !== "function") return plain();
-  return fetch(bundleUrl + ".gz")
-    .then(function (res) {
-      if (!res.ok) throw new Error("HTTP " + res.status);
-      return res.arrayBuffer();
-    })
-    .then(function (buffer) { return parseBytes(new Uint8Array(buffer)); })
-    .catch(plain);
-}
-
-function setup(bundle) {
-  var docs = bundle.docs;
-  var pageDoc = new Map();
-  var pageOf = [];
-  docs.forEach(function (doc, ref) {
-    var page = doc.location.split("#")[0];
-    pageOf.push(page);
-    if (page === doc.location) pageDoc.set(page, ref);
+function getJSON(url, options) {
+  return fetch(url, options).then(function (res) {
+    if (!res.ok) throw new Error("search index " + url + ": HTTP " + res.status);
+    return res.json();
   });
-  /*
-   * The bundle's index is a serialised lunr index whose inverted index is
-   * written compactly (wardsite.search.index.compact_bundle); createEngine
-   * answers on it. A bundle with a full lunr index still loads in lunr.
-   */
-  var compact = Boolean(bundle.index.postings);
-  state = {
-    query: compact ? createEngine(bundle.index) : null,
-    index: compact ? null : lunr.Index.load(bundle.index),
-    analyzer: A.createAnalyzer(bundle.analysis),
-    docs: docs,
-    pageOf: pageOf,
-    pageDoc: pageDoc,
-  };
+}
+
+/*
+ * One request per shard however many queries need it at once; a failed one
+ * is forgotten, so that the next query tries again. The build's id in the
+ * URL keeps a browser from mixing cached shards of an older build.
+ */
+var shards = new Map();
+function fetchShard(path) {
+  if (!shards.has(path)) {
+    var request = getJSON(base + path + "?v=" + index.meta.id);
+    request.catch(function () { shards.delete(path); });
+    shards.set(path, request);
+  }
+  return shards.get(path);
+}
+
+/* meta.json is small: revalidate it on every page load, so a new build is seen at once. */
+function loadMeta() {
+  return getJSON(base + "meta.json", { cache: "no-cache" }).then(function (meta) {
+    index = E.createIndex(meta, A);
+  });
 }
 
 /* ---- highlighting ------------------------------------------------------- */
@@ -197,83 +175,103 @@ function highlight(html, terms, found) {
 /* ---- searching ---------------------------------------------------------- */
 
 /*
- * Pages past the first FULL_PAGES are sent with their title only, without
- * text or highlighting: a common word matches thousands of pages on a large
- * site, and marking every one of them took longer than the search itself.
- * Material shows them (10 at a time, as the list is scrolled) all the same.
+ * The first FULL_PAGES pages of a result are sent with their text and
+ * highlighting; those pages' documents are fetched for it. The pages after
+ * them are sent with their title only (from meta.json): a common word
+ * matches thousands of pages on a large site. Material shows 10 results at
+ * first and 10 more each time the list is scrolled to its end.
  */
-var FULL_PAGES = 50;
+var FULL_PAGES = 20;
 
 function item(ref, score, terms) {
-  var doc = state.docs[ref];
+  var doc = index.doc(ref);
   var found = {};
-  var title = highlight(doc.title, terms, found);
-  var text = highlight(doc.text, terms, found);
-  return { location: doc.location, title: title, text: text, score: score, terms: found };
+  var title = highlight(doc[1], terms, found);
+  var text = highlight(doc[2], terms, found);
+  return { location: doc[0], title: title, text: text, score: score, terms: found };
 }
 
-function search(query) {
-  var clauses = state.analyzer.analyze(query);
-  if (!clauses.length) return { items: [] };
-  var results = state.query
-    ? state.query(clauses, state.analyzer.fields)
-    : A.search(state.index, state.analyzer, query, lunr);
-  var terms = markTerms(clauses, query);
-  var groups = new Map();
-  var titleOnly = new Set();
-  results.forEach(function (result) {
-    var ref = +result.ref;
-    var page = state.pageOf[ref];
-    if (titleOnly.has(page)) return;
-    if (!groups.has(page) && groups.size >= FULL_PAGES) {
-      var doc = state.docs[state.pageDoc.has(page) ? state.pageDoc.get(page) : ref];
-      groups.set(page, [
-        { location: doc.location, title: doc.title, text: "", score: result.score, terms: {} },
-      ]);
-      titleOnly.add(page);
-      return;
-    }
-    if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push(item(ref, result.score, terms));
+function answer(query) {
+  return index.search(query, fetchShard).then(function (found) {
+    if (!found.results.length) return { items: [] };
+    /* pages in order of their best document; a page's runs of documents merged */
+    var order = [];
+    var byPage = new Map();
+    found.results.forEach(function (result) {
+      var n = index.pageOf(result.ref);
+      var location = index.page(n)[0];
+      var group = byPage.get(location);
+      if (!group) {
+        group = { numbers: [], results: [] };
+        byPage.set(location, group);
+        order.push(location);
+      }
+      if (group.numbers.indexOf(n) < 0) group.numbers.push(n);
+      group.results.push(result);
+    });
+    var full = order.slice(0, FULL_PAGES);
+    var numbers = [];
+    full.forEach(function (location) { numbers.push.apply(numbers, byPage.get(location).numbers); });
+    return index.loadPages(numbers, fetchShard).then(function () {
+      var terms = markTerms(found.clauses, query);
+      return {
+        items: order.map(function (location, rank) {
+          var group = byPage.get(location);
+          if (rank >= FULL_PAGES) {
+            var page = index.page(group.numbers[0]);
+            return [{ location: page[0], title: page[1], text: "", score: group.results[0].score, terms: {} }];
+          }
+          var items = group.results.map(function (result) { return item(result.ref, result.score, terms); });
+          /* Material renders each group under its page's own document */
+          if (!items.some(function (it) { return it.location === location; })) {
+            for (var k = 0; k < group.numbers.length; k++) {
+              var ref = index.pageDocRef(group.numbers[k]);
+              if (ref >= 0) { items.push(item(ref, 0, terms)); break; }
+            }
+          }
+          return items;
+        }),
+      };
+    });
   });
-  /* Material renders each group under its page's own document */
-  groups.forEach(function (items, page) {
-    if (titleOnly.has(page)) return;
-    if (!items.some(function (it) { return it.location === page; })) {
-      var ref = state.pageDoc.get(page);
-      if (ref !== undefined) items.push(item(ref, 0, terms));
-    }
-  });
-  return { items: Array.from(groups.values()) };
 }
 
 /* ---- protocol ----------------------------------------------------------- */
 
 /* Start loading at once: Material posts SETUP only after its own set-up file arrived. */
-var ready = fetchBundle().then(setup);
-ready.catch(function () { /* reported on SETUP */ });
+var ready = loadMeta();
+ready.catch(function (err) { console.warn("search: could not load the index", err); });
+
+/*
+ * Queries are answered one after another, in the order typed; a query that
+ * a newer one replaced while it waited is skipped (Material shows the last
+ * result it receives).
+ */
+var queue = Promise.resolve();
+var latest = 0;
+
+function reply(data) {
+  self.postMessage({ type: RESULT, data: data });
+}
 
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   switch (message.type) {
     case SETUP:
-      /* message.data.docs (every language) is not used: the bundle replaces it */
-      ready.then(
-        function () { self.postMessage({ type: READY }); },
-        function (err) { console.warn("search: could not load the index", err); }
-      );
+      /* message.data.docs (every language) is not used: the index replaces it */
+      ready.then(function () { self.postMessage({ type: READY }); }, function () {});
       break;
     case QUERY:
-      if (!state) {
-        self.postMessage({ type: RESULT, data: { items: [] } });
-        break;
-      }
-      try {
-        self.postMessage({ type: RESULT, data: search(String(message.data)) });
-      } catch (err) {
-        console.warn("search: query failed", message.data, err);
-        self.postMessage({ type: RESULT, data: { items: [] } });
-      }
+      var number = ++latest;
+      var text = String(message.data);
+      queue = queue.then(function () {
+        if (number !== latest) return undefined;
+        if (!index) return reply({ items: [] });
+        return answer(text).then(reply, function (err) {
+          console.warn("search: query failed", text, err);
+          reply({ items: [] });
+        });
+      });
       break;
     default:
       break;

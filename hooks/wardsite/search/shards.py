@@ -1,0 +1,244 @@
+"""Split a search bundle into small files that the browser fetches per query.
+
+A bundle (:func:`wardsite.search.index.build_index`) holds everything for one
+language: the lunr index, the query side's lexicon and synonyms, and the text
+of every document. On a site of thousands of pages that is megabytes, and a
+browser that loads it whole waits seconds before its first answer. Here the
+bundle is cut the way the query side reads it, so that a query fetches only
+what it needs (all paths relative to ``search/<lang>/``):
+
+``meta.json`` (fetched once, when the search starts)
+    Format version, a content ``id`` (added to every other file's URL so that a
+    browser never mixes files of two builds), the lunr ``fields``, the number
+    of documents, the shard counts, the query side's small settings (stop
+    words, clause boosts, fields per kind of clause, limits) and ``pages``:
+    one ``[location, title, document count]`` per run of consecutive
+    documents of one page (a page and its sections), in document order.
+
+``lexicon/<n>.json``
+    ``{"entries": [[ordinal, key, [terms]], ...], "synonyms": [[term,
+    [[other, kind], ...]], ...]}``. A lexicon key goes into the shard of its
+    first and of its second character (:func:`shard_of`). The query side
+    fetches the shards of every character of the normalised query; a key it
+    may use (the query's words, completions of a half-typed word, one-slip
+    typos, also in the first character) always starts with, or has as its
+    second character, a character of the query, so those shards hold every
+    key the full lexicon would give for that query. ``ordinal`` is the key's
+    place in the full lexicon: the analyser's tie rules follow lexicon order.
+
+``postings/<n>.json``
+    ``[[term, term number, refs of field 1, weights of field 1, refs of field
+    2, ...], ...]`` for the terms whose :func:`shard_of` is ``n``: document
+    refs as gaps from the previous ref, weights as lunr's stored field-vector
+    values in thousandths (lunr.py rounds them to three decimals). That is
+    all lunr's scoring reads of a document for a query term, so the browser
+    computes lunr's scores exactly (``engine.js``; tests compare with lunr.js
+    on the full index).
+
+``docs/<n>.json``
+    ``[[location, title, text], ...]``: the documents of the ``n``-th entry of
+    ``pages``, for result titles, text and highlighting. Fetched only for the
+    pages shown with their text.
+
+Shard counts are powers of two sized from the data (:data:`SHARD_BYTES`);
+they are in ``meta.json``, so the browser needs no other knowledge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Version of the file layout above; worker.js refuses another one.
+SHARD_FORMAT = 2
+#: Aimed-at uncompressed size of one lexicon and one postings shard.
+SHARD_BYTES = {"lexicon": 16_000, "postings": 24_000}
+MAX_SHARDS = 4096
+
+_FNV_OFFSET = 0x811C9DC5
+_FNV_PRIME = 0x01000193
+
+
+def shard_of(text: str, count: int) -> int:
+    """Shard number of a term or a character: FNV-1a over its code points.
+
+    ``engine.js`` computes the same (``shardOf``) in the browser.
+    """
+    value = _FNV_OFFSET
+    for char in text:
+        value = ((value ^ ord(char)) * _FNV_PRIME) & 0xFFFFFFFF
+    return value % count
+
+
+def shard_count(total_bytes: int, target: int) -> int:
+    """The smallest power of two that keeps shards near ``target`` bytes."""
+    count = 1
+    while count < MAX_SHARDS and total_bytes / count > target:
+        count *= 2
+    return count
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class ShardStats:
+    """What :func:`write_shards` wrote, for the build log and the benchmarks."""
+
+    lang: str
+    docs: int
+    pages: int
+    files: int
+    bytes: int
+    lexicon_shards: int
+    posting_shards: int
+
+
+def page_runs(docs: Sequence[Mapping[str, str]]) -> list[list[Any]]:
+    """``[location, title, count]`` per run of consecutive documents of one page.
+
+    A page's own document has the location without ``#``; its sections and
+    transcript passages follow it. The title is the page document's, or the
+    first document's when the run has no page document.
+    """
+    runs: list[list[Any]] = []
+    for doc in docs:
+        location = doc["location"]
+        page = location.split("#", 1)[0]
+        if runs and runs[-1][0] == page:
+            runs[-1][2] += 1
+        else:
+            runs.append([page, doc["title"], 1])
+        if location == page:
+            runs[-1][1] = doc["title"]
+    return runs
+
+
+def posting_rows(index: Mapping[str, Any]) -> list[list[Any]]:
+    """One row per term (see the module docstring), in term-number order."""
+    fields: list[str] = list(index["fields"])
+    field_no = {name: number for number, name in enumerate(fields)}
+    terms: list[str] = [""] * len(index["invertedIndex"])
+    for term, posting in index["invertedIndex"]:
+        terms[posting["_index"]] = term
+    lists: list[list[list[tuple[int, float]]]] = [[[] for _ in fields] for _ in terms]
+    for key, elements in index["fieldVectors"]:
+        name, ref = key.split("/", 1)
+        f = field_no[name]
+        doc = int(ref)
+        for i in range(0, len(elements), 2):
+            lists[elements[i]][f].append((doc, elements[i + 1]))
+    rows: list[list[Any]] = []
+    for number, term in enumerate(terms):
+        row: list[Any] = [term, number]
+        for postings in lists[number]:
+            postings.sort()
+            gaps: list[int] = []
+            weights: list[int] = []
+            previous = 0
+            for doc, weight in postings:
+                gaps.append(doc - previous)
+                previous = doc
+                weights.append(round(weight * 1000))
+            row += [gaps, weights]
+        rows.append(row)
+    return rows
+
+
+def lexicon_shards(analysis: Mapping[str, Any], count: int) -> list[dict[str, Any]]:
+    """The lexicon and synonyms cut by the first and second character of each key."""
+    synonyms = {term: others for term, others in analysis["synonyms"]}
+    shards: list[dict[str, Any]] = [{"entries": [], "synonyms": {}} for _ in range(count)]
+    for ordinal, (key, terms) in enumerate(analysis["lexicon"]):
+        for n in sorted({shard_of(char, count) for char in list(key)[:2]}):
+            shard = shards[n]
+            shard["entries"].append([ordinal, key, terms])
+            for term in terms:
+                if term in synonyms:
+                    shard["synonyms"][term] = synonyms[term]
+    for shard in shards:
+        shard["synonyms"] = sorted(shard["synonyms"].items())
+    return shards
+
+
+def _grouped(items: Sequence[Any], keys: Sequence[int], count: int) -> list[list[Any]]:
+    groups: list[list[Any]] = [[] for _ in range(count)]
+    for item, key in zip(items, keys, strict=True):
+        groups[key].append(item)
+    return groups
+
+
+def shard_files(bundle: Mapping[str, Any]) -> dict[str, str]:
+    """Every file of one language's sharded index: relative path → JSON text."""
+    analysis = bundle["analysis"]
+    index = bundle["index"]
+    docs = bundle["docs"]
+
+    rows = posting_rows(index)
+    row_texts = [_dump(row) for row in rows]
+    posting_count = shard_count(sum(map(len, row_texts)), SHARD_BYTES["postings"])
+    by_shard = _grouped(row_texts, [shard_of(row[0], posting_count) for row in rows], posting_count)
+
+    lexicon_bytes = sum(len(_dump(entry)) for entry in analysis["lexicon"]) * 2
+    lexicon_count = shard_count(lexicon_bytes, SHARD_BYTES["lexicon"])
+
+    files: dict[str, str] = {}
+    for n, texts in enumerate(by_shard):
+        files[f"postings/{n}.json"] = "[" + ",".join(texts) + "]"
+    for n, shard in enumerate(lexicon_shards(analysis, lexicon_count)):
+        files[f"lexicon/{n}.json"] = _dump(shard)
+    pages = page_runs(docs)
+    start = 0
+    for n, (_, _, size) in enumerate(pages):
+        run = docs[start : start + size]
+        files[f"docs/{n}.json"] = _dump([[d["location"], d["title"], d["text"]] for d in run])
+        start += size
+
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path].encode() + b"\0")
+    settings = {key: value for key, value in analysis.items() if key not in ("lexicon", "synonyms")}
+    files["meta.json"] = _dump(
+        {
+            "version": SHARD_FORMAT,
+            "id": digest.hexdigest()[:16],
+            "lang": bundle["lang"],
+            "fields": index["fields"],
+            "docCount": len(docs),
+            "lexiconShards": lexicon_count,
+            "postingShards": posting_count,
+            "analysis": settings,
+            "pages": pages,
+        }
+    )
+    return files
+
+
+def write_shards(bundle: Mapping[str, Any], folder: Path) -> ShardStats:
+    """Write one language's sharded index into ``folder`` (replacing what was there)."""
+    files = shard_files(bundle)
+    if folder.exists():
+        shutil.rmtree(folder)
+    size = 0
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        size += len(data)
+    meta = json.loads(files["meta.json"])
+    return ShardStats(
+        lang=bundle["lang"],
+        docs=meta["docCount"],
+        pages=len(meta["pages"]),
+        files=len(files),
+        bytes=size,
+        lexicon_shards=meta["lexiconShards"],
+        posting_shards=meta["postingShards"],
+    )
