@@ -1,6 +1,9 @@
-// Answer queries twice: lunr.js on the full bundle, engine.js on its compact form.
-// Usage: node engine_query.cjs FULL.json COMPACT.json QUERIES.json
-//   → JSON {query: {lunr: [[ref, score], ...], engine: [[ref, score], ...]}}
+// Answer queries twice: lunr.js on the full bundle, engine.js on the sharded index.
+// Usage: node engine_query.cjs FULL.json SHARD_DIR QUERIES.json
+//   → JSON {query: {lunr: [[ref, score], ...], engine: [[ref, score], ...],
+//                   clauses: full-lexicon clauses, shardClauses: clauses on the
+//                   shards the query fetched, fetched: shard paths}}
+// Every query starts from a fresh index, so it sees only the shards it fetches.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -8,20 +11,37 @@ const lunr = require("lunr");
 const root = path.resolve(__dirname, "..", "..");
 const search = path.join(root, "overrides/assets/javascripts/search");
 const analysis = require(path.join(search, "analysis.js"));
-const { createEngine } = require(path.join(search, "engine.js"));
+const { createIndex } = require(path.join(search, "engine.js"));
 
 const full = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const compact = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const dir = process.argv[3];
 const queries = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
-const index = lunr.Index.load(full.index);
-const query = createEngine(compact.index);
-const analyzer = analysis.createAnalyzer(compact.analysis);
-const out = {};
-for (const text of queries) {
-  const clauses = analyzer.analyze(text);
-  out[text] = {
-    lunr: analysis.search(index, analyzer, text, lunr).map((r) => [r.ref, r.score]),
-    engine: (clauses.length ? query(clauses, analyzer.fields) : []).map((r) => [r.ref, r.score]),
-  };
+const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8"));
+const lunrIndex = lunr.Index.load(full.index);
+const fullAnalyzer = analysis.createAnalyzer(full.analysis);
+
+async function main() {
+  const out = {};
+  for (const text of queries) {
+    const index = createIndex(meta, analysis);
+    const fetched = [];
+    const fetchShard = async (file) => {
+      fetched.push(file);
+      return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    };
+    const found = await index.search(text, fetchShard);
+    out[text] = {
+      lunr: analysis.search(lunrIndex, fullAnalyzer, text, lunr).map((r) => [r.ref, r.score]),
+      engine: found.results.map((r) => [String(r.ref), r.score]),
+      clauses: fullAnalyzer.analyze(text),
+      shardClauses: found.clauses,
+      fetched: fetched,
+    };
+  }
+  process.stdout.write(JSON.stringify(out));
 }
-process.stdout.write(JSON.stringify(out));
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

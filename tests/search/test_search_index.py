@@ -13,7 +13,6 @@ from lunr.index import Index
 from wardsite.search.index import (
     SearchDoc,
     build_index,
-    compact_bundle,
     docs_from_material,
     write_index,
 )
@@ -111,33 +110,6 @@ def test_lunr_js_loads_the_index_and_agrees_with_lunr_py(
             assert [ref for ref, _ in js] == [ref for ref, _ in py], query
             for (_, js_score), (_, py_score) in zip(js, py, strict=True):
                 assert js_score == pytest.approx(py_score, rel=1e-6), query
-
-
-def test_compact_bundle_answers_like_lunr_js_in_the_worker_engine(
-    node: str, ja_bundle: dict[str, Any], en_bundle: dict[str, Any], tmp_path: Path
-) -> None:
-    """engine.js on the compact bundle gives lunr.js's refs, scores and order, exactly."""
-    queries = [*JA_FIRST, *EN_FIRST, "設定", "パスワード 変更 手順", "Teams 会議", "zzzz", "の"]
-    (tmp_path / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
-    for bundle in (ja_bundle, en_bundle):
-        compact = compact_bundle(bundle)
-        assert "invertedIndex" not in compact["index"]
-        assert len(compact["index"]["postings"]) == len(bundle["index"]["invertedIndex"])
-        write_index(bundle, tmp_path / "full.json")
-        write_index(compact, tmp_path / "compact.json")
-        result = subprocess.run(
-            [node, str(HERE / "engine_query.cjs")]
-            + [str(tmp_path / name) for name in ("full.json", "compact.json", "queries.json")],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        answers = json.loads(result.stdout)
-        assert any(answer["lunr"] for answer in answers.values())
-        for query, answer in answers.items():
-            assert answer["engine"] == answer["lunr"], (bundle["lang"], query)
 
 
 def test_text_longer_than_sudachis_limit_is_split() -> None:

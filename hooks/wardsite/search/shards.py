@@ -174,7 +174,9 @@ def _grouped(items: Sequence[Any], keys: Sequence[int], count: int) -> list[list
     return groups
 
 
-def shard_files(bundle: Mapping[str, Any]) -> dict[str, str]:
+def shard_files(
+    bundle: Mapping[str, Any], shard_bytes: Mapping[str, int] = SHARD_BYTES
+) -> dict[str, str]:
     """Every file of one language's sharded index: relative path → JSON text."""
     analysis = bundle["analysis"]
     index = bundle["index"]
@@ -182,11 +184,11 @@ def shard_files(bundle: Mapping[str, Any]) -> dict[str, str]:
 
     rows = posting_rows(index)
     row_texts = [_dump(row) for row in rows]
-    posting_count = shard_count(sum(map(len, row_texts)), SHARD_BYTES["postings"])
+    posting_count = shard_count(sum(map(len, row_texts)), shard_bytes["postings"])
     by_shard = _grouped(row_texts, [shard_of(row[0], posting_count) for row in rows], posting_count)
 
     lexicon_bytes = sum(len(_dump(entry)) for entry in analysis["lexicon"]) * 2
-    lexicon_count = shard_count(lexicon_bytes, SHARD_BYTES["lexicon"])
+    lexicon_count = shard_count(lexicon_bytes, shard_bytes["lexicon"])
 
     files: dict[str, str] = {}
     for n, texts in enumerate(by_shard):
@@ -220,9 +222,11 @@ def shard_files(bundle: Mapping[str, Any]) -> dict[str, str]:
     return files
 
 
-def write_shards(bundle: Mapping[str, Any], folder: Path) -> ShardStats:
+def write_shards(
+    bundle: Mapping[str, Any], folder: Path, shard_bytes: Mapping[str, int] = SHARD_BYTES
+) -> ShardStats:
     """Write one language's sharded index into ``folder`` (replacing what was there)."""
-    files = shard_files(bundle)
+    files = shard_files(bundle, shard_bytes)
     if folder.exists():
         shutil.rmtree(folder)
     size = 0

@@ -1,0 +1,170 @@
+"""The sharded index: the browser engine on the shards answers exactly like lunr.js."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_search_index import EN_FIRST, JA_FIRST
+
+from wardsite.search.index import SearchDoc, build_index, write_index
+from wardsite.search.shards import (
+    SHARD_FORMAT,
+    page_runs,
+    posting_rows,
+    shard_count,
+    shard_files,
+    shard_of,
+    write_shards,
+)
+from wardsite.search.vectors import QUERY_CASES
+
+HERE = Path(__file__).resolve().parent
+#: Tiny shards, so that the sample pages are cut into many files.
+TINY = {"lexicon": 400, "postings": 300}
+
+#: Slips in the first character (the lexicon shard of the first character cannot
+#: find these: the shard of the second one must), swaps, half-typed words,
+#: questions, stop words only, lunr syntax, nothing known.
+EDGE_QUERIES = [
+    "pnedrive",
+    "nedrive",
+    "xonedrive",
+    "noedrive",
+    "材宅勤務",
+    "すぱわーど",
+    "ぱすわーど",
+    "パスワ",
+    "多要素",
+    "Shar",
+    "パスワード 変更 手順",
+    "Teams 会議",
+    "設定",
+    "の",
+    "どうすればいいですか",
+    "title:パスワード~2",
+    "zzzz",
+    "",
+]
+
+
+def run_engine(node: str, bundle: dict[str, Any], tmp_path: Path, queries: list[str]) -> dict:
+    folder = tmp_path / bundle["lang"]
+    write_shards(bundle, folder, TINY)
+    write_index(bundle, tmp_path / "full.json")
+    (tmp_path / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
+    script = HERE / "engine_query.cjs"
+    result = subprocess.run(
+        [node, str(script), str(tmp_path / "full.json"), str(folder), str(tmp_path / "queries.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_engine_on_shards_answers_like_lunr_js_on_the_full_index(
+    lang: str, node: str, ja_bundle: dict[str, Any], en_bundle: dict[str, Any], tmp_path: Path
+) -> None:
+    bundle = ja_bundle if lang == "ja" else en_bundle
+    queries = sorted({*JA_FIRST, *EN_FIRST, *QUERY_CASES, *EDGE_QUERIES})
+    answers = run_engine(node, bundle, tmp_path, queries)
+    meta = json.loads((tmp_path / lang / "meta.json").read_text("utf-8"))
+    assert meta["lexiconShards"] >= 8 and meta["postingShards"] >= 8
+    assert sum(1 for a in answers.values() if a["lunr"]) >= 20
+    total = meta["lexiconShards"] + meta["postingShards"]
+    for query, answer in answers.items():
+        # the clauses from the fetched lexicon shards are the full lexicon's ...
+        assert answer["shardClauses"] == answer["clauses"], query
+        # ... and the scores on the fetched postings are lunr.js's, to the last bit
+        assert answer["engine"] == answer["lunr"], query
+        assert len(answer["fetched"]) < total, query
+    first = {q: a["engine"][0][0] if a["engine"] else None for q, a in answers.items()}
+    expected = JA_FIRST if lang == "ja" else EN_FIRST
+    for query, location in expected.items():
+        assert bundle["docs"][int(first[query])]["location"] == location, query
+
+
+def test_shard_of_is_fnv1a_over_code_points() -> None:
+    # FNV-1a 32-bit of "a" is 0xE40C292C; code points, not UTF-16 units, for 𠮷
+    assert shard_of("a", 2**31) == 0xE40C292C % 2**31
+    assert shard_of("", 7) == 0x811C9DC5 % 7
+    assert shard_of("𠮷", 1 << 20) != shard_of("\ud842\udfb7", 1 << 20)
+    assert all(0 <= shard_of(text, 16) < 16 for text in ("パスワード", "onedrive", "𠮷野家"))
+
+
+def test_shard_count_is_a_power_of_two_near_the_target() -> None:
+    assert shard_count(0, 1000) == 1
+    assert shard_count(1000, 1000) == 1
+    assert shard_count(1001, 1000) == 2
+    assert shard_count(10_000_000, 1000) == 4096
+
+
+def test_page_runs_group_a_page_with_its_sections() -> None:
+    docs = [
+        {"location": "a/", "title": "A"},
+        {"location": "a/#one", "title": "One"},
+        {"location": "b/#x", "title": "X"},
+        {"location": "b/", "title": "B"},
+        {"location": "c/#t=00:10", "title": "C 0:10"},
+    ]
+    assert page_runs(docs) == [["a/", "A", 2], ["b/", "B", 2], ["c/", "C 0:10", 1]]
+
+
+def test_postings_hold_lunrs_stored_weights(ja_bundle: dict[str, Any]) -> None:
+    index = ja_bundle["index"]
+    rows = posting_rows(index)
+    assert len(rows) == len(index["invertedIndex"])
+    fields = index["fields"]
+    vectors = dict(index["fieldVectors"])
+    for term, number, *lists in rows[:: max(1, len(rows) // 200)]:
+        for f, name in enumerate(fields):
+            ref = 0
+            for gap, weight in zip(lists[2 * f], lists[2 * f + 1], strict=True):
+                ref += gap
+                elements = vectors[f"{name}/{ref}"]
+                stored = dict(zip(elements[::2], elements[1::2], strict=True))
+                assert weight / 1000 == stored[number], (term, name, ref)
+
+
+def test_every_lexicon_key_is_in_the_shards_of_its_first_two_characters(
+    ja_bundle: dict[str, Any],
+) -> None:
+    files = shard_files(ja_bundle, TINY)
+    meta = json.loads(files["meta.json"])
+    count = meta["lexiconShards"]
+    shards = [json.loads(files[f"lexicon/{n}.json"]) for n in range(count)]
+    keys = [{entry[1] for entry in shard["entries"]} for shard in shards]
+    for key, _terms in ja_bundle["analysis"]["lexicon"]:
+        for char in list(key)[:2]:
+            assert key in keys[shard_of(char, count)], key
+
+
+def test_meta_lists_pages_and_the_settings_but_not_the_lexicon(ja_bundle: dict[str, Any]) -> None:
+    files = shard_files(ja_bundle)
+    meta = json.loads(files["meta.json"])
+    assert meta["version"] == SHARD_FORMAT
+    assert meta["docCount"] == len(ja_bundle["docs"]) == sum(p[2] for p in meta["pages"])
+    assert "lexicon" not in meta["analysis"] and "synonyms" not in meta["analysis"]
+    assert meta["analysis"]["stopwords"] == ja_bundle["analysis"]["stopwords"]
+    docs = [doc for n in range(len(meta["pages"])) for doc in json.loads(files[f"docs/{n}.json"])]
+    assert docs == [[d["location"], d["title"], d["text"]] for d in ja_bundle["docs"]]
+
+
+def test_rewriting_replaces_old_files_and_changes_the_id(tmp_path: Path) -> None:
+    folder = tmp_path / "ja"
+    one = [SearchDoc(f"p{n}/", f"ページ{n}", "印刷の手順です。" * (n + 1)) for n in range(30)]
+    write_shards(build_index(one, "ja"), folder, TINY)
+    first_id = json.loads((folder / "meta.json").read_text("utf-8"))["id"]
+    assert (folder / "docs" / "29.json").is_file()
+    write_shards(build_index(one[:3], "ja"), folder, TINY)
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    assert meta["id"] != first_id
+    assert not (folder / "docs" / "29.json").exists()
+    assert len(list((folder / "docs").glob("*.json"))) == 3
