@@ -56,9 +56,9 @@ def run_engine(node: str, bundle: dict[str, Any], tmp_path: Path, queries: list[
     write_shards(bundle, folder, TINY)
     write_index(bundle, tmp_path / "full.json")
     (tmp_path / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
-    script = HERE / "engine_query.cjs"
+    args = [HERE / "engine_query.cjs", tmp_path / "full.json", folder, tmp_path / "queries.json"]
     result = subprocess.run(
-        [node, str(script), str(tmp_path / "full.json"), str(folder), str(tmp_path / "queries.json")],
+        [node, *map(str, args)],
         capture_output=True,
         text=True,
         timeout=300,
