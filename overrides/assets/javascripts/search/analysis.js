@@ -173,51 +173,82 @@
     return hasKanji ? chars.length >= 3 : chars.length >= 5;
   }
 
+  /*
+   * The analyzer starts from the analysis settings and lexicon of a bundle,
+   * and takes more lexicon entries later (addLexicon): the browser fetches the
+   * lexicon in shards, as queries need them. Where two keys tie, the one
+   * earlier in the full lexicon (its ordinal) wins, as in query.py, whatever
+   * order the entries arrived in.
+   */
   function Analyzer(analysis) {
-    var self = this;
     this.boosts = analysis.boosts;
     this.fields = analysis.fields;
     this.limits = analysis.limits;
     this.stop = new Set(analysis.stopwords);
     this.keys = new Map();
-    analysis.lexicon.forEach(function (entry) {
-      self.keys.set(entry[0], entry[1].slice());
-    });
-    this.contentKeys = [];
-    analysis.lexicon.forEach(function (entry) {
-      if (entry[1].length && !self.isStop(entry[0], entry[1])) self.contentKeys.push(entry[0]);
-    });
-    analysis.stopwords.forEach(function (word) {
-      if (!self.keys.has(word)) self.keys.set(word, []);
-    });
+    this.ordinal = new Map();
     this.maxLen = 1;
-    this.keys.forEach(function (_terms, key) {
-      self.maxLen = Math.max(self.maxLen, cpLength(key));
-    });
-    this.synonyms = new Map();
-    analysis.synonyms.forEach(function (entry) {
-      self.synonyms.set(entry[0], entry[1]);
-    });
+    this.contentKeys = [];
+    this.asciiKeys = [];
+    this.sorted = true;
     this.typoPatterns = new Map();
     this.typoKeys = new Set();
-    var isKanji = function (ch) { return inRanges(ch.codePointAt(0), KANJI_RANGES); };
-    this.contentKeys.forEach(function (key) {
-      var chars = Array.from(key);
-      if (!typoCandidate(chars)) return;
-      self.typoKeys.add(key);
-      var hasKanji = chars.some(isKanji);
-      for (var p = 0; p < chars.length; p++) {
-        var rest = chars.slice(0, p).concat(chars.slice(p + 1));
-        // its only kanji replaced: 辞める is no slip of 始める
-        if (hasKanji && !rest.some(isKanji)) continue;
-        var pattern = chars.slice(0, p).join("") + "\0" + chars.slice(p + 1).join("");
-        if (!self.typoPatterns.has(pattern)) self.typoPatterns.set(pattern, key);
-      }
+    this.synonyms = new Map();
+    var self = this;
+    analysis.stopwords.forEach(function (word) {
+      self.keys.set(word, []);
+      self.maxLen = Math.max(self.maxLen, cpLength(word));
     });
-    this.asciiKeys = this.contentKeys.filter(function (key) {
-      return Array.from(key).every(function (ch) { return charClass(ch) !== JA; });
-    });
+    this.addLexicon(analysis.lexicon.map(function (entry, at) { return [at, entry[0], entry[1]]; }));
+    this.addSynonyms(analysis.synonyms);
   }
+
+  /* Lexicon entries [ordinal, key, terms]; a key already known is skipped. */
+  Analyzer.prototype.addLexicon = function (entries) {
+    for (var e = 0; e < entries.length; e++) {
+      var ordinal = entries[e][0], key = entries[e][1], terms = entries[e][2];
+      if (this.ordinal.has(key)) continue;
+      this.ordinal.set(key, ordinal);
+      this.keys.set(key, terms.slice());
+      var chars = Array.from(key);
+      this.maxLen = Math.max(this.maxLen, chars.length);
+      if (!terms.length || this.isStop(key, terms)) continue;
+      this.contentKeys.push(key);
+      this.sorted = false;
+      if (chars.every(function (ch) { return charClass(ch) !== JA; })) this.asciiKeys.push(key);
+      if (typoCandidate(chars)) this.addTypoPatterns(key, chars, ordinal);
+    }
+  };
+
+  Analyzer.prototype.addTypoPatterns = function (key, chars, ordinal) {
+    this.typoKeys.add(key);
+    var isKanji = function (ch) { return inRanges(ch.codePointAt(0), KANJI_RANGES); };
+    var hasKanji = chars.some(isKanji);
+    for (var p = 0; p < chars.length; p++) {
+      var rest = chars.slice(0, p).concat(chars.slice(p + 1));
+      // its only kanji replaced: 辞める is no slip of 始める
+      if (hasKanji && !rest.some(isKanji)) continue;
+      var pattern = chars.slice(0, p).join("") + "\0" + chars.slice(p + 1).join("");
+      var holder = this.typoPatterns.get(pattern);
+      if (holder === undefined || this.ordinal.get(holder) > ordinal) {
+        this.typoPatterns.set(pattern, key);
+      }
+    }
+  };
+
+  Analyzer.prototype.addSynonyms = function (entries) {
+    for (var i = 0; i < entries.length; i++) this.synonyms.set(entries[i][0], entries[i][1]);
+  };
+
+  /* contentKeys and asciiKeys in lexicon order (completions and typo ties follow it). */
+  Analyzer.prototype.inOrder = function () {
+    if (this.sorted) return;
+    var ordinal = this.ordinal;
+    var byOrdinal = function (a, b) { return ordinal.get(a) - ordinal.get(b); };
+    this.contentKeys.sort(byOrdinal);
+    this.asciiKeys.sort(byOrdinal);
+    this.sorted = true;
+  };
 
   Analyzer.prototype.isStop = function (key, terms) {
     if (this.stop.has(key)) return true;
@@ -232,6 +263,7 @@
   };
 
   Analyzer.prototype.analyzeWith = function (text, dropStop) {
+    this.inOrder();
     var chars = Array.from(normalize(text));
     var typing = text.length > 0 && END_SPACES.indexOf(text[text.length - 1]) < 0;
     var tail = typing ? this.findTail(chars) : chars.length;

@@ -48,11 +48,11 @@
     this.fieldNo = {};
     this.fields.forEach(function (name, f) { self.fieldNo[name] = f; });
     this.docCount = meta.docCount;
-    /* lexicon: shards loaded, their entries by ordinal, synonyms, the analyzer on them */
+    /* lexicon shards loaded, and the analyzer on them (analysis.js) */
     this.lexiconLoaded = new Set();
-    this.entries = new Map();
-    this.synonyms = new Map();
-    this.currentAnalyzer = null;
+    this.currentAnalyzer = analysis.createAnalyzer(
+      Object.assign({}, meta.analysis, { lexicon: [], synonyms: [] })
+    );
     /* postings: shards loaded, raw rows by term, decoded rows by term */
     this.postingsLoaded = new Set();
     this.rows = new Map();
@@ -93,27 +93,16 @@
   Index.prototype.addLexicon = function (n, data) {
     if (this.lexiconLoaded.has(n)) return;
     this.lexiconLoaded.add(n);
-    var entries = this.entries, synonyms = this.synonyms;
-    data.entries.forEach(function (entry) { entries.set(entry[0], entry); });
-    data.synonyms.forEach(function (entry) { synonyms.set(entry[0], entry[1]); });
-    this.currentAnalyzer = null;
+    this.currentAnalyzer.addLexicon(data.entries);
+    this.currentAnalyzer.addSynonyms(data.synonyms);
   };
 
   /*
-   * The analyzer on the lexicon loaded so far, in the full lexicon's order.
-   * For a query whose characters' shards are loaded it gives the clauses the
-   * full lexicon gives (shards.py explains why; tests/search prove it).
+   * The analyzer on the lexicon loaded so far. For a query whose characters'
+   * shards are loaded it gives the clauses the full lexicon gives (shards.py
+   * explains why; tests/search prove it).
    */
   Index.prototype.analyzer = function () {
-    if (this.currentAnalyzer === null) {
-      var ordinals = Array.from(this.entries.keys()).sort(function (a, b) { return a - b; });
-      var entries = this.entries;
-      var settings = Object.assign({}, this.meta.analysis, {
-        lexicon: ordinals.map(function (o) { return [entries.get(o)[1], entries.get(o)[2]]; }),
-        synonyms: Array.from(this.synonyms),
-      });
-      this.currentAnalyzer = this.analysis.createAnalyzer(settings);
-    }
     return this.currentAnalyzer;
   };
 
