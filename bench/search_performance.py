@@ -492,6 +492,8 @@ class Traffic:
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
+    # Keep-alive, as production web servers do (every response has a Content-Length).
+    protocol_version = "HTTP/1.1"
     traffic: Traffic
     cache: dict[str, bytes]
 

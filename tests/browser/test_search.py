@@ -57,7 +57,7 @@ def test_the_site_uses_our_worker_and_prebuilt_indexes(site: Path) -> None:
     for lang in ("ja", "en"):
         meta = json.loads((site / "search" / lang / "meta.json").read_text("utf-8"))
         assert meta["lang"] == lang and meta["docCount"] > 10
-        assert len(meta["pages"]) == len(list((site / "search" / lang / "docs").glob("*.json")))
+        assert len(meta["runs"]) == len(list((site / "search" / lang / "docs").glob("*.json")))
 
 
 def test_halfwidth_password_query_finds_the_reset_page_first(page, site_url: str) -> None:

@@ -13,7 +13,7 @@ from test_search_index import EN_FIRST, JA_FIRST
 from wardsite.search.index import SearchDoc, build_index, write_index
 from wardsite.search.shards import (
     SHARD_FORMAT,
-    page_runs,
+    doc_runs,
     posting_rows,
     shard_count,
     shard_files,
@@ -106,15 +106,18 @@ def test_shard_count_is_a_power_of_two_near_the_target() -> None:
     assert shard_count(10_000_000, 1000) == 4096
 
 
-def test_page_runs_group_a_page_with_its_sections() -> None:
+def test_doc_runs_group_a_page_with_its_sections() -> None:
     docs = [
         {"location": "a/", "title": "A"},
         {"location": "a/#one", "title": "One"},
         {"location": "b/#x", "title": "X"},
         {"location": "b/", "title": "B"},
         {"location": "c/#t=00:10", "title": "C 0:10"},
+        {"location": "a/#two", "title": "Two"},
     ]
-    assert page_runs(docs) == [["a/", "A", 2], ["b/", "B", 2], ["c/", "C 0:10", 1]]
+    grouped = doc_runs(docs)
+    assert grouped.runs == [[2, 0], [2, 1], [1, 2], [1, 0]]
+    assert grouped.pages == [["a/", "A"], ["b/", "B"], ["c/", "C 0:10"]]
 
 
 def test_postings_hold_lunrs_stored_weights(ja_bundle: dict[str, Any]) -> None:
@@ -146,15 +149,20 @@ def test_every_lexicon_key_is_in_the_shards_of_its_first_two_characters(
             assert key in keys[shard_of(char, count)], key
 
 
-def test_meta_lists_pages_and_the_settings_but_not_the_lexicon(ja_bundle: dict[str, Any]) -> None:
+def test_meta_is_small_and_the_docs_follow_its_runs(ja_bundle: dict[str, Any]) -> None:
     files = shard_files(ja_bundle)
     meta = json.loads(files["meta.json"])
     assert meta["version"] == SHARD_FORMAT
-    assert meta["docCount"] == len(ja_bundle["docs"]) == sum(p[2] for p in meta["pages"])
+    assert meta["docCount"] == len(ja_bundle["docs"]) == sum(run[0] for run in meta["runs"])
     assert "lexicon" not in meta["analysis"] and "synonyms" not in meta["analysis"]
     assert meta["analysis"]["stopwords"] == ja_bundle["analysis"]["stopwords"]
-    docs = [doc for n in range(len(meta["pages"])) for doc in json.loads(files[f"docs/{n}.json"])]
+    assert len(files["meta.json"]) < len(files["pages.json"]) + 4000
+    docs = [doc for n in range(len(meta["runs"])) for doc in json.loads(files[f"docs/{n}.json"])]
     assert docs == [[d["location"], d["title"], d["text"]] for d in ja_bundle["docs"]]
+    pages = json.loads(files["pages.json"])
+    for (_, page), n in zip(meta["runs"], range(len(meta["runs"])), strict=True):
+        first_location = json.loads(files[f"docs/{n}.json"])[0][0]
+        assert pages[page][0] == first_location.split("#")[0]
 
 
 def test_rewriting_replaces_old_files_and_changes_the_id(tmp_path: Path) -> None:

@@ -7,13 +7,17 @@ browser that loads it whole waits seconds before its first answer. Here the
 bundle is cut the way the query side reads it, so that a query fetches only
 what it needs (all paths relative to ``search/<lang>/``):
 
-``meta.json`` (fetched once, when the search starts)
+``meta.json`` (fetched once, when the search starts; small)
     Format version, a content ``id`` (added to every other file's URL so that a
     browser never mixes files of two builds), the lunr ``fields``, the number
     of documents, the shard counts, the query side's small settings (stop
-    words, clause boosts, fields per kind of clause, limits) and ``pages``:
-    one ``[location, title, document count]`` per run of consecutive
-    documents of one page (a page and its sections), in document order.
+    words, clause boosts, fields per kind of clause, limits) and ``runs``: one
+    ``[document count, page number]`` per run of consecutive documents of one
+    page (a page and its sections), in document order.
+
+``pages.json`` (fetched when the search starts, waited for only by a result
+with more pages than are shown with their text)
+    ``[location, title]`` per page number.
 
 ``lexicon/<n>.json``
     ``{"entries": [[ordinal, key, [terms]], ...], "synonyms": [[term,
@@ -36,9 +40,9 @@ what it needs (all paths relative to ``search/<lang>/``):
     on the full index).
 
 ``docs/<n>.json``
-    ``[[location, title, text], ...]``: the documents of the ``n``-th entry of
-    ``pages``, for result titles, text and highlighting. Fetched only for the
-    pages shown with their text.
+    ``[[location, title, text], ...]``: the documents of the ``n``-th run, for
+    result titles, text and highlighting. Fetched only for the pages shown
+    with their text.
 
 Shard counts are powers of two sized from the data (:data:`SHARD_BYTES`);
 they are in ``meta.json``, so the browser needs no other knowledge.
@@ -100,24 +104,39 @@ class ShardStats:
     posting_shards: int
 
 
-def page_runs(docs: Sequence[Mapping[str, str]]) -> list[list[Any]]:
-    """``[location, title, count]`` per run of consecutive documents of one page.
+@dataclass(frozen=True)
+class DocRuns:
+    """Documents grouped the way the browser fetches them (see the module docstring)."""
+
+    runs: list[list[int]]  # [document count, page number] per run
+    pages: list[list[str]]  # [location, title] per page number
+
+
+def doc_runs(docs: Sequence[Mapping[str, str]]) -> DocRuns:
+    """Runs of consecutive documents of one page, and the pages they belong to.
 
     A page's own document has the location without ``#``; its sections and
-    transcript passages follow it. The title is the page document's, or the
-    first document's when the run has no page document.
+    transcript passages follow it. A page's title is its own document's, or
+    its first document's when it has none.
     """
-    runs: list[list[Any]] = []
+    runs: list[list[int]] = []
+    pages: list[list[str]] = []
+    page_no: dict[str, int] = {}
+    previous = None
     for doc in docs:
         location = doc["location"]
         page = location.split("#", 1)[0]
-        if runs and runs[-1][0] == page:
-            runs[-1][2] += 1
-        else:
-            runs.append([page, doc["title"], 1])
+        if page not in page_no:
+            page_no[page] = len(pages)
+            pages.append([page, doc["title"]])
         if location == page:
-            runs[-1][1] = doc["title"]
-    return runs
+            pages[page_no[page]][1] = doc["title"]
+        if page == previous:
+            runs[-1][0] += 1
+        else:
+            runs.append([1, page_no[page]])
+        previous = page
+    return DocRuns(runs, pages)
 
 
 def posting_rows(index: Mapping[str, Any]) -> list[list[Any]]:
@@ -195,12 +214,13 @@ def shard_files(
         files[f"postings/{n}.json"] = "[" + ",".join(texts) + "]"
     for n, shard in enumerate(lexicon_shards(analysis, lexicon_count)):
         files[f"lexicon/{n}.json"] = _dump(shard)
-    pages = page_runs(docs)
+    grouped = doc_runs(docs)
     start = 0
-    for n, (_, _, size) in enumerate(pages):
+    for n, (size, _page) in enumerate(grouped.runs):
         run = docs[start : start + size]
         files[f"docs/{n}.json"] = _dump([[d["location"], d["title"], d["text"]] for d in run])
         start += size
+    files["pages.json"] = _dump(grouped.pages)
 
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -216,7 +236,7 @@ def shard_files(
             "lexiconShards": lexicon_count,
             "postingShards": posting_count,
             "analysis": settings,
-            "pages": pages,
+            "runs": grouped.runs,
         }
     )
     return files
@@ -240,7 +260,7 @@ def write_shards(
     return ShardStats(
         lang=bundle["lang"],
         docs=meta["docCount"],
-        pages=len(meta["pages"]),
+        pages=len(json.loads(files["pages.json"])),
         files=len(files),
         bytes=size,
         lexicon_shards=meta["lexiconShards"],

@@ -5,7 +5,8 @@
  * hooks/wardsite/search/shards.py (its docstring describes the files):
  * meta.json first, then per query only the lexicon shards of the query's
  * characters, the postings shards of the query's terms and the documents of
- * the pages shown. Fetching is the caller's: every loading method takes
+ * the pages shown (and pages.json when more pages matched than are shown
+ * with their text). Fetching is the caller's: every loading method takes
  * `fetchShard(path) -> Promise<JSON>` with a path such as "postings/12.json".
  *
  * Scores are lunr's: the postings carry lunr's stored field-vector values,
@@ -16,9 +17,10 @@
  *   shardOf(text, count) -> shard number (FNV-1a over code points; = shards.py)
  *   createIndex(meta, analysis) -> Index, where `analysis` is analysis.js
  *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}]}>
- *     index.loadPages(pageNumbers, fetchShard) -> Promise
- *     index.pageOf(ref) -> page number; index.page(n) -> [location, title, count]
- *     index.doc(ref) -> [location, title, text] once its page is loaded
+ *     index.pageOf(ref) -> page number; index.runOfDoc(ref) -> run number
+ *     index.loadRuns(runNumbers, fetchShard) -> Promise; then
+ *       index.doc(ref) -> [location, title, text], index.pageDocRef(run) -> ref or -1
+ *     index.loadPageList(fetchShard) -> Promise; then index.page(n) -> [location, title]
  */
 (function (root, factory) {
   "use strict";
@@ -57,15 +59,16 @@
     this.postingsLoaded = new Set();
     this.rows = new Map();
     this.decoded = new Map();
-    /* documents: page number of each ref, first ref of each page, loaded docs */
-    this.pageNo = new Int32Array(this.docCount);
-    this.pageStart = [];
+    /* documents: the run of each ref, the first ref of each run, loaded docs */
+    this.runOf = new Int32Array(this.docCount);
+    this.runStart = [];
     var ref = 0;
-    meta.pages.forEach(function (page, n) {
-      self.pageStart.push(ref);
-      for (var k = 0; k < page[2]; k++) self.pageNo[ref++] = n;
+    meta.runs.forEach(function (run, n) {
+      self.runStart.push(ref);
+      for (var k = 0; k < run[0]; k++) self.runOf[ref++] = n;
     });
-    this.pageDocs = new Map();
+    this.runDocs = new Map();
+    this.pages = null;
     /* scoring scratch space, one slot per field and document */
     this.acc = new Float64Array(this.fields.length * this.docCount);
     this.seen = new Uint32Array(this.fields.length * this.docCount);
@@ -236,26 +239,38 @@
     });
   };
 
-  /* ---- documents --------------------------------------------------------- */
+  /* ---- documents ------------------------------------------------------- */
 
-  Index.prototype.pageOf = function (ref) { return this.pageNo[ref]; };
-  Index.prototype.page = function (n) { return this.meta.pages[n]; };
+  /* The page number of a document (its runs share it). */
+  Index.prototype.pageOf = function (ref) { return this.meta.runs[this.runOf[ref]][1]; };
+  Index.prototype.runOfDoc = function (ref) { return this.runOf[ref]; };
 
-  Index.prototype.loadPages = function (numbers, fetchShard) {
+  /* [location, title] of every page (pages.json), for the results shown without text. */
+  Index.prototype.loadPageList = function (fetchShard) {
     var self = this;
-    var need = numbers.filter(function (n) { return !self.pageDocs.has(n); });
-    return load(need, "docs", fetchShard, function (n, docs) { self.pageDocs.set(n, docs); });
+    if (this.pages) return Promise.resolve();
+    return fetchShard("pages.json").then(function (pages) { self.pages = pages; });
+  };
+  Index.prototype.page = function (n) { return this.pages[n]; };
+
+  Index.prototype.loadRuns = function (numbers, fetchShard) {
+    var self = this;
+    var need = numbers.filter(function (n) { return !self.runDocs.has(n); });
+    return load(need, "docs", fetchShard, function (n, docs) { self.runDocs.set(n, docs); });
   };
 
+  /* [location, title, text] of a document whose run is loaded. */
   Index.prototype.doc = function (ref) {
-    var n = this.pageNo[ref];
-    return this.pageDocs.get(n)[ref - this.pageStart[n]];
+    var n = this.runOf[ref];
+    return this.runDocs.get(n)[ref - this.runStart[n]];
   };
 
-  /* The ref of a page's own document (location without "#"), or -1. */
-  Index.prototype.pageDocRef = function (n) {
-    var docs = this.pageDocs.get(n), location = this.meta.pages[n][0];
-    for (var k = 0; k < docs.length; k++) if (docs[k][0] === location) return this.pageStart[n] + k;
+  /* The ref of a page's own document (location without "#") in a loaded run, or -1. */
+  Index.prototype.pageDocRef = function (run) {
+    var docs = this.runDocs.get(run);
+    for (var k = 0; k < docs.length; k++) {
+      if (docs[k][0].indexOf("#") < 0) return this.runStart[run] + k;
+    }
     return -1;
   };
 

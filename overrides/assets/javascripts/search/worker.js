@@ -177,11 +177,11 @@ function highlight(html, terms, found) {
 /*
  * The first FULL_PAGES pages of a result are sent with their text and
  * highlighting; those pages' documents are fetched for it. The pages after
- * them are sent with their title only (from meta.json): a common word
- * matches thousands of pages on a large site. Material shows 10 results at
- * first and 10 more each time the list is scrolled to its end.
+ * them are sent with their title only (from pages.json): a common word
+ * matches thousands of pages on a large site. Material renders the first 10
+ * at once and the rest as the list is scrolled.
  */
-var FULL_PAGES = 20;
+var FULL_PAGES = 10;
 
 function item(ref, score, terms) {
   var doc = index.doc(ref);
@@ -194,53 +194,67 @@ function item(ref, score, terms) {
 function answer(query) {
   return index.search(query, fetchShard).then(function (found) {
     if (!found.results.length) return { items: [] };
-    /* pages in order of their best document; a page's runs of documents merged */
+    /* pages in order of their best document */
     var order = [];
     var byPage = new Map();
     found.results.forEach(function (result) {
-      var n = index.pageOf(result.ref);
-      var location = index.page(n)[0];
-      var group = byPage.get(location);
+      var page = index.pageOf(result.ref);
+      var group = byPage.get(page);
       if (!group) {
-        group = { numbers: [], results: [] };
-        byPage.set(location, group);
-        order.push(location);
+        group = { runs: [], results: [] };
+        byPage.set(page, group);
+        order.push(page);
       }
-      if (group.numbers.indexOf(n) < 0) group.numbers.push(n);
+      var run = index.runOfDoc(result.ref);
+      if (group.runs.indexOf(run) < 0) group.runs.push(run);
       group.results.push(result);
     });
-    var full = order.slice(0, FULL_PAGES);
-    var numbers = [];
-    full.forEach(function (location) { numbers.push.apply(numbers, byPage.get(location).numbers); });
-    return index.loadPages(numbers, fetchShard).then(function () {
+    var runs = [];
+    order.slice(0, FULL_PAGES).forEach(function (page) {
+      runs.push.apply(runs, byPage.get(page).runs);
+    });
+    return Promise.all([
+      index.loadRuns(runs, fetchShard),
+      order.length > FULL_PAGES ? index.loadPageList(fetchShard) : null,
+    ]).then(function () {
       var terms = markTerms(found.clauses, query);
-      return {
-        items: order.map(function (location, rank) {
-          var group = byPage.get(location);
-          if (rank >= FULL_PAGES) {
-            var page = index.page(group.numbers[0]);
-            return [{ location: page[0], title: page[1], text: "", score: group.results[0].score, terms: {} }];
-          }
-          var items = group.results.map(function (result) { return item(result.ref, result.score, terms); });
-          /* Material renders each group under its page's own document */
-          if (!items.some(function (it) { return it.location === location; })) {
-            for (var k = 0; k < group.numbers.length; k++) {
-              var ref = index.pageDocRef(group.numbers[k]);
-              if (ref >= 0) { items.push(item(ref, 0, terms)); break; }
-            }
-          }
-          return items;
-        }),
-      };
+      return { items: order.map(function (page, rank) { return items(byPage.get(page), rank, terms); }) };
     });
   });
 }
 
+/* Material's items for one page: its matching documents, under the page's own one. */
+function items(group, rank, terms) {
+  if (rank >= FULL_PAGES) {
+    var page = index.page(index.pageOf(group.results[0].ref));
+    return [{ location: page[0], title: page[1], text: "", score: group.results[0].score, terms: {} }];
+  }
+  var out = group.results.map(function (result) { return item(result.ref, result.score, terms); });
+  var location = out[0].location.split("#")[0];
+  if (!out.some(function (it) { return it.location === location; })) {
+    for (var k = 0; k < group.runs.length; k++) {
+      var ref = index.pageDocRef(group.runs[k]);
+      if (ref >= 0) { out.push(item(ref, 0, terms)); break; }
+    }
+  }
+  return out;
+}
+
 /* ---- protocol ----------------------------------------------------------- */
 
-/* Start loading at once: Material posts SETUP only after its own set-up file arrived. */
+/*
+ * Start loading at once, and say READY as soon as the index can answer:
+ * Material posts SETUP only after its own set-up file arrived, and sends the
+ * first query on READY, whichever comes first. SETUP is answered as well.
+ */
 var ready = loadMeta();
-ready.catch(function (err) { console.warn("search: could not load the index", err); });
+ready.then(
+  function () {
+    self.postMessage({ type: READY });
+    index.loadPageList(fetchShard).catch(function () { /* tried again when needed */ });
+  },
+  function (err) { console.warn("search: could not load the index", err); }
+);
 
 /*
  * Queries are answered one after another, in the order typed; a query that
