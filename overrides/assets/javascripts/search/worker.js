@@ -24,6 +24,13 @@
 /* global wardsiteSearchAnalysis, wardsiteSearchEngine */
 "use strict";
 
+var lang = new URLSearchParams(self.location.search).get("lang") || "ja";
+var base = new URL("../../../search/" + lang + "/", self.location.href).href;
+
+/* meta.json is small: revalidate it on every page load, so a new build is seen at
+   once. Asked for before the scripts below load, which takes a round trip each. */
+var metaRequest = fetch(base + "meta.json", { cache: "no-cache" });
+
 importScripts("analysis.js", "engine.js");
 
 var A = self.wardsiteSearchAnalysis;
@@ -32,18 +39,15 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* Kinds of clauses whose terms are highlighted (character bigrams are not). */
 var MARKED_KINDS = { word: 1, synonym: 1, related: 1, prefix: 1, typo: 1 };
 
-var lang = new URLSearchParams(self.location.search).get("lang") || "ja";
-var base = new URL("../../../search/" + lang + "/", self.location.href).href;
-
 var index = null; /* engine.js Index, once meta.json is loaded */
 
 /* ---- loading ------------------------------------------------------------ */
 
-function getJSON(url, options) {
-  return fetch(url, options).then(function (res) {
+function json(url) {
+  return function (res) {
     if (!res.ok) throw new Error("search index " + url + ": HTTP " + res.status);
     return res.json();
-  });
+  };
 }
 
 /*
@@ -54,16 +58,16 @@ function getJSON(url, options) {
 var shards = new Map();
 function fetchShard(path) {
   if (!shards.has(path)) {
-    var request = getJSON(base + path + "?v=" + index.meta.id);
+    var url = base + path + "?v=" + index.meta.id;
+    var request = fetch(url).then(json(url));
     request.catch(function () { shards.delete(path); });
     shards.set(path, request);
   }
   return shards.get(path);
 }
 
-/* meta.json is small: revalidate it on every page load, so a new build is seen at once. */
 function loadMeta() {
-  return getJSON(base + "meta.json", { cache: "no-cache" }).then(function (meta) {
+  return metaRequest.then(json(base + "meta.json")).then(function (meta) {
     index = E.createIndex(meta, A);
   });
 }
