@@ -53,6 +53,19 @@ def test_switching_to_english_and_back_keeps_the_page(page, site_url: str) -> No
     assert page.locator("html").get_attribute("lang") == "ja"
 
 
+def test_pages_do_not_download_the_sitemaps(page, site_url: str) -> None:
+    # Material reads the sitemap of every language link in the head; with a
+    # large FAQ that held every page for ~300 ms (overrides/main.html).
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    for path in ("", "en/", "account/password-reset/"):
+        page.goto(site_url + path, wait_until="networkidle")
+        assert page.locator('.md-select__link[hreflang="en"]').count() >= 1
+    assert fetched
+    assert not [url for url in fetched if url.split("?")[0].endswith("sitemap.xml")], fetched
+    assert page.locator('link[rel="alternate"][hreflang]').count() == 0  # out of the DOM
+
+
 def _search(page, query: str) -> list[str]:
     type_search(page, query)
     page.locator(RESULT_ITEM).first.wait_for()

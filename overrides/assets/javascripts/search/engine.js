@@ -17,6 +17,7 @@
  *   shardOf(text, count) -> shard number (FNV-1a over code points; = shards.py)
  *   createIndex(meta, analysis) -> Index, where `analysis` is analysis.js
  *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}]}>
+ *     index.loadLexicon(fetchShard) -> Promise (all of it, ahead of the next queries)
  *     index.pageOf(ref) -> page number; index.runOfDoc(ref) -> run number
  *     index.loadRuns(runNumbers, fetchShard) -> Promise; then
  *       index.doc(ref) -> [location, title, text], index.pageDocRef(run) -> ref or -1
@@ -91,6 +92,14 @@
       if (!this.lexiconLoaded.has(n)) need.add(n);
     }
     return Array.from(need).sort(function (a, b) { return a - b; });
+  };
+
+  /* Every lexicon shard not loaded yet (the lexicon is small next to the postings). */
+  Index.prototype.loadLexicon = function (fetchShard) {
+    var self = this;
+    var need = [];
+    for (var n = 0; n < this.meta.lexiconShards; n++) if (!this.lexiconLoaded.has(n)) need.push(n);
+    return load(need, "lexicon", fetchShard, function (k, data) { self.addLexicon(k, data); });
   };
 
   Index.prototype.addLexicon = function (n, data) {

@@ -244,6 +244,20 @@ function items(group, rank, terms) {
   return out;
 }
 
+/*
+ * Once someone searches, the rest of the lexicon is fetched in the background
+ * (when it is at most LEXICON_PREFETCH shards, about 16 KB each), so that the
+ * next queries wait for the postings and documents only.
+ */
+var LEXICON_PREFETCH = 64;
+var prefetched = false;
+
+function prefetchLexicon() {
+  if (prefetched || index.meta.lexiconShards > LEXICON_PREFETCH) return;
+  prefetched = true;
+  index.loadLexicon(fetchShard).catch(function () { prefetched = false; });
+}
+
 /* ---- protocol ----------------------------------------------------------- */
 
 /*
@@ -285,7 +299,10 @@ self.addEventListener("message", function (ev) {
       queue = queue.then(function () {
         if (number !== latest) return undefined;
         if (!index) return reply({ items: [] });
-        return answer(text).then(reply, function (err) {
+        return answer(text).then(function (data) {
+          reply(data);
+          if (text.trim()) prefetchLexicon();
+        }, function (err) {
           console.warn("search: query failed", text, err);
           reply({ items: [] });
         });
