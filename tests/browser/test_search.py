@@ -174,3 +174,34 @@ def test_pages_fetch_the_small_setup_file_not_the_full_search_index(page, site_u
     assert not [url for url in fetched if url.endswith("search_index.json")]
     setup = json.loads(page.evaluate("() => fetch('search/setup.json').then(r => r.text())"))
     assert setup["docs"] == [] and setup["config"]["lang"]
+
+
+def test_a_common_word_lists_every_page_but_fetches_text_for_the_top_ten(
+    page, site_url: str
+) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    box = open_search(page, site_url)
+    assert any("/search/ja/pages.json" in url for url in fetched)  # asked for at start
+    fetched.clear()
+    assert search(page, box, "設定")
+    meta = page.locator(".md-search-result__meta").text_content() or ""
+    count = int("".join(ch for ch in meta if ch.isdigit()))
+    assert count > 10, meta
+    docs = [url for url in fetched if "/search/ja/docs/" in url]
+    assert 1 <= len(docs) <= 20, docs  # one file per run of a shown page's documents
+    postings = [url for url in fetched if "/search/ja/postings/" in url]
+    meta_file = json.loads(page.evaluate("() => fetch('search/ja/meta.json').then(r => r.text())"))
+    assert 1 <= len(postings) < meta_file["postingShards"], postings
+    # Material renders more results as the list is scrolled; past the tenth,
+    # a page comes with its title and link (from pages.json), without text.
+    items = page.locator("li.md-search-result__item")
+    while items.count() < min(count, 14):
+        before = items.count()
+        items.last.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('li.md-search-result__item').length > n", arg=before
+        )
+    eleventh = items.nth(10)
+    assert eleventh.locator("h1, h2").first.inner_text().strip()
+    assert eleventh.locator("a").first.get_attribute("href")
