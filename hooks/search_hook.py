@@ -21,6 +21,7 @@ from wardsite_mkdocs.i18n import is_nested_language_build, project_root, site_la
 from wardsite_mkdocs.search_bundles import (
     load_site_synonyms,
     write_bundles,
+    write_worker_script,
 )
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -40,6 +41,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
     languages, default = site_languages(config)
     written = write_bundles(Path(config.site_dir), languages, default, synonyms)
+    write_worker_script(Path(config.site_dir))
     summary = ", ".join(
         f"{s.lang}: {s.docs} docs on {s.pages} pages, {s.files} files, {s.bytes // 1024} KB"
         for s in written

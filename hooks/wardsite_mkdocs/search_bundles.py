@@ -134,6 +134,25 @@ def write_setup(site_dir: Path, material: Mapping[str, Any]) -> Path:
     return path
 
 
+#: The browser side, as MkDocs copies it from overrides/ (worker first loads the others).
+WORKER_DIR = "assets/javascripts/search"
+WORKER_PARTS = ("analysis.js", "engine.js", "worker.js")
+
+
+def write_worker_script(site_dir: Path) -> Path:
+    """Put ``analysis.js`` and ``engine.js`` in front of the built ``worker.js``.
+
+    The worker would otherwise load them with ``importScripts``, one request
+    after the other, before it can load the index; the separate files stay for
+    Node and the tests. worker.js skips its ``importScripts`` when they are there.
+    """
+    folder = site_dir / WORKER_DIR
+    parts = [(folder / name).read_text(encoding="utf-8") for name in WORKER_PARTS]
+    path = folder / "worker.js"
+    path.write_text(";\n".join(parts), encoding="utf-8")
+    return path
+
+
 def load_site_synonyms(config_dir: Path) -> list[SynonymGroup]:
     """The editors' synonym file, ``data/search/synonyms.yml`` next to mkdocs.yml."""
     return load_synonyms(config_dir / "data" / "search" / "synonyms.yml")

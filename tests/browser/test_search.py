@@ -172,6 +172,9 @@ def test_pages_fetch_the_small_setup_file_not_the_full_search_index(page, site_u
     assert search(page, box, "パスワード")
     assert site_url + "search/setup.json" in fetched
     assert not [url for url in fetched if url.endswith("search_index.json")]
+    # the worker comes as one file: analysis.js and engine.js are built into it
+    assert [url for url in fetched if "/search/worker.js" in url]
+    assert not [url for url in fetched if url.endswith(("/analysis.js", "/engine.js"))]
     setup = json.loads(page.evaluate("() => fetch('search/setup.json').then(r => r.text())"))
     assert setup["docs"] == [] and setup["config"]["lang"]
 

@@ -31,7 +31,10 @@ var base = new URL("../../../search/" + lang + "/", self.location.href).href;
    once. Asked for before the scripts below load, which takes a round trip each. */
 var metaRequest = fetch(base + "meta.json", { cache: "no-cache" });
 
-importScripts("analysis.js", "engine.js");
+/* The build puts analysis.js and engine.js in front of this file (one request
+   instead of three in a row, wardsite_mkdocs.search_bundles.write_worker_script);
+   without that they are loaded here. */
+if (!self.wardsiteSearchEngine) importScripts("analysis.js", "engine.js");
 
 var A = self.wardsiteSearchAnalysis;
 var E = self.wardsiteSearchEngine;
