@@ -152,7 +152,7 @@ def main() -> int:
             size = sum(p.stat().st_size for p in (work / "site2").rglob("*") if p.is_file())
             print(f"site size with FAQ: {size / 1e6:.0f} MB")
             for line in log.splitlines():
-                if "search bundles" in line or "Documentation built" in line:
+                if "search indexes" in line or "Documentation built" in line:
                     print("  " + line.strip())
     finally:
         proc.terminate()

@@ -814,8 +814,8 @@ def format_report(results: dict[str, EngineResult], pages: int) -> str:
             + ", ".join(f"{p} {_kb(n)}" for p, n in top)
         )
     for line in ours.build_log.splitlines():
-        if "search bundles in" in line:
-            lines.append("ours: " + line.split("search bundles in", 1)[1].join(["bundles in", ""]))
+        if "search indexes in" in line:
+            lines.append("ours: indexes in" + line.split("search indexes in", 1)[1])
     return "\n".join(lines)
 
 
