@@ -19,12 +19,21 @@ from mkdocs.plugins import event_priority
 from wardsite.errors import SiteInputError
 from wardsite_mkdocs.i18n import is_nested_language_build, project_root, site_languages
 from wardsite_mkdocs.search_bundles import (
+    WORKER_DIR,
     load_site_synonyms,
+    worker_version,
     write_bundles,
     write_worker_script,
 )
 
 log = logging.getLogger("mkdocs.hooks.search")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # overrides/main.html adds it to the worker's URL (a new worker after each change)
+    source = Path(config.theme.custom_dir or project_root(config) / "overrides") / WORKER_DIR
+    config.extra["search_worker_version"] = worker_version(source)
+    return config
 
 
 # Runs after mkdocs-static-i18n's on_post_build (-100), which builds the other

@@ -17,6 +17,7 @@ reads the index of the page's language instead of building one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -137,6 +138,18 @@ def write_setup(site_dir: Path, material: Mapping[str, Any]) -> Path:
 #: The browser side, as MkDocs copies it from overrides/ (worker first loads the others).
 WORKER_DIR = "assets/javascripts/search"
 WORKER_PARTS = ("analysis.js", "engine.js", "worker.js")
+
+
+def worker_version(source_dir: Path) -> str:
+    """A short hash of the worker's source files, for its URL (``?v=``).
+
+    The worker's URL is not content-hashed like Material's assets: without
+    this, a browser could keep an older worker that reads another index format.
+    """
+    digest = hashlib.sha256()
+    for name in WORKER_PARTS:
+        digest.update((source_dir / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def write_worker_script(site_dir: Path) -> Path:

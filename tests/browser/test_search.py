@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +52,12 @@ def search(page: Any, box: Any, text: str) -> list[str]:
 
 def test_the_site_uses_our_worker_and_prebuilt_indexes(site: Path) -> None:
     html = (site / "index.html").read_text("utf-8")
-    assert '"search": "assets/javascripts/search/worker.js?lang=ja"' in html
+    version = re.escape("\\u0026v=") + "[0-9a-f]{12}"
+    assert re.search('"search": "assets/javascripts/search/worker.js[?]lang=ja' + version, html)
     en_html = (site / "en" / "account" / "index.html").read_text("utf-8")
-    assert '"search": "../../assets/javascripts/search/worker.js?lang=en"' in en_html
+    assert re.search(
+        '"search": "../../assets/javascripts/search/worker.js[?]lang=en' + version, en_html
+    )
     for lang in ("ja", "en"):
         meta = json.loads((site / "search" / lang / "meta.json").read_text("utf-8"))
         assert meta["lang"] == lang and meta["docCount"] > 10

@@ -176,3 +176,14 @@ def test_rewriting_replaces_old_files_and_changes_the_id(tmp_path: Path) -> None
     assert meta["id"] != first_id
     assert not (folder / "docs" / "29.json").exists()
     assert len(list((folder / "docs").glob("*.json"))) == 3
+
+
+def test_the_worker_version_changes_with_its_source(tmp_path: Path) -> None:
+    from wardsite_mkdocs.search_bundles import WORKER_PARTS, worker_version
+
+    for name in WORKER_PARTS:
+        (tmp_path / name).write_text(f"/* {name} */", encoding="utf-8")
+    before = worker_version(tmp_path)
+    assert len(before) == 12 and before == worker_version(tmp_path)
+    (tmp_path / "engine.js").write_text("/* changed */", encoding="utf-8")
+    assert worker_version(tmp_path) != before
