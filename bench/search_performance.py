@@ -27,10 +27,10 @@ What it does, all on this machine:
    ``main.html``, i.e. Material's own worker on its ``search_index.json``).
 3. Serves each build on 127.0.0.1 with a server that keeps connections
    open (HTTP/1.1 keep-alive) and answers ``Accept-Encoding: gzip`` the way a
-   web server with precompressed files does: ``X.gz`` when it exists, else X gzipped (level 6) on the fly, with
-   ``Content-Encoding: gzip``; files that are gzip already (``*.gz``) go as
-   they are. The bytes counted are the response bodies the server sent, that
-   is the gzip bytes the browser fetched.
+   web server with precompressed files does: ``X.gz`` when it exists, else
+   X gzipped (level 6) on the fly, with ``Content-Encoding: gzip``; files
+   that are gzip already (``*.gz``) go as they are. The bytes counted are the
+   response bodies the server sent, that is the gzip bytes the browser fetched.
 4. In headless Chromium, per engine:
 
    * *first answer*: a fresh browser context (empty cache) opens the Japanese
