@@ -57,6 +57,17 @@ def test_search_index_has_transcript_documents_at_their_times(site: Path) -> Non
     assert not any(loc.startswith("en/") for loc in timed)
 
 
+def test_session_pages_and_transcripts_rank_below_guides_at_equal_relevance(
+    site: Path,
+) -> None:
+    docs = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]
+    sessions = [d for d in docs if d["location"].startswith("learning/sessions/hands-on-09/")]
+    assert any("#t=" in d["location"] for d in sessions)
+    assert {d.get("boost") for d in sessions} == {render.SESSION_SEARCH_BOOST}
+    guide = next(d for d in docs if d["location"] == "teams/channels/")
+    assert guide.get("boost", 1) == 1
+
+
 def test_pages_read_without_javascript(site: Path) -> None:
     html = (site / "learning/sessions/hands-on-01/index.html").read_text("utf-8")
     assert "<video" in html and " controls" in html

@@ -66,6 +66,10 @@ from wardsite.sessions.model import (
 
 #: Folder of the generated pages, relative to docs_dir.
 PAGES_DIR = "learning/sessions"
+#: A session page and its transcript rank below the guides when both match
+#: equally well: the guides are the maintained, step-by-step answer; a
+#: recording is the longer way to the same thing (as for FAQ answers).
+SESSION_SEARCH_BOOST = 0.5
 
 SPEEDS: tuple[tuple[str, str], ...] = (
     ("0.75", "0.75倍"),
@@ -164,6 +168,7 @@ def render_session_page(
         "---",
         f"title: {_yaml_str(session.display_title)}",
         f"description: {_yaml_str(description)}",
+        f"search:\n  boost: {SESSION_SEARCH_BOOST}",
         "---",
         "",
         f"# {md_text(session.display_title)}",
@@ -393,7 +398,7 @@ def render_pages(
 
 def transcript_sections(
     session: Session, *, directory_urls: bool = True, max_chars: int = 160
-) -> list[dict[str, str]]:
+) -> list[dict[str, str | float]]:
     """Search documents for the transcript: one per passage of consecutive cues.
 
     Each is ``{"location": "learning/sessions/hands-on-07/#t=12:34", "title":
@@ -407,7 +412,7 @@ def transcript_sections(
         return []
     base = session_page_url(session, directory_urls=directory_urls)
     chapter_starts = {c.start for c in session.chapters}
-    docs: list[dict[str, str]] = []
+    docs: list[dict[str, str | float]] = []
     passage: list[Cue] = []
 
     def flush() -> None:
@@ -421,6 +426,7 @@ def transcript_sections(
                 "location": f"{base}#t={fragment_time(start)}",
                 "title": f"{session.display_title}{where}（{display_time(start)}〜）",
                 "text": esc(" ".join(_join_lines(c.text) for c in passage)),
+                "boost": SESSION_SEARCH_BOOST,
             }
         )
         passage.clear()
