@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from wardsite.errors import SiteInputError
 from wardsite.lastupdated import format_date, git_dates, last_updated
 from wardsite.pagemeta import check_front_matter
-from wardsite.translation import add_untranslated_note, mark_content_language
+from wardsite.translation import add_untranslated_note, mark_content_language, search_boost
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -35,7 +35,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     if page.file.abs_src_path:
         moment = last_updated(Path(page.file.abs_src_path), _dates)
         page.meta["revision_date"] = format_date(moment, page_lang)
-    return add_untranslated_note(markdown, page_lang, _content_lang(page, config))
+    content_lang = _content_lang(page, config)
+    if content_lang != page_lang:
+        # Material's search plugin reads page.meta["search"]["boost"] when it indexes the page.
+        search = dict(page.meta.get("search") or {})
+        search["boost"] = search_boost(float(search.get("boost", 1)), page_lang, content_lang)
+        page.meta["search"] = search
+    return add_untranslated_note(markdown, page_lang, content_lang)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:

@@ -3,7 +3,8 @@ the Japanese page under ``/en/`` when no English version exists.
 
 The reader gets a note in the page's language, and the content is marked
 with its real language so screen readers read it with the right voice
-(WCAG 3.1.2, language of parts).
+(WCAG 3.1.2, language of parts). In search, such a page ranks below the
+pages written in the reader's language when both match equally well.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ NOTES: dict[str, str] = {
         "</div>\n"
     ),
 }
+
+#: Search weight of a page shown in another language than the site's (an
+#: English reader finds the English page first; the Japanese one still comes).
+UNTRANSLATED_SEARCH_BOOST = 0.5
 
 _FIRST_H1 = re.compile(r"\A\s*# [^\n]*\n")
 
@@ -40,3 +45,8 @@ def mark_content_language(html: str, page_lang: str, content_lang: str) -> str:
     if page_lang == content_lang:
         return html
     return f'<div lang="{content_lang}">\n{html}\n</div>'
+
+
+def search_boost(boost: float, page_lang: str, content_lang: str) -> float:
+    """The page's search boost, lowered when its content is in another language."""
+    return boost if page_lang == content_lang else boost * UNTRANSLATED_SEARCH_BOOST

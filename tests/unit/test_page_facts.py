@@ -8,7 +8,7 @@ import pytest
 from wardsite.errors import SiteInputError
 from wardsite.lastupdated import format_date, git_dates, last_updated
 from wardsite.pagemeta import check_front_matter
-from wardsite.translation import add_untranslated_note, mark_content_language
+from wardsite.translation import add_untranslated_note, mark_content_language, search_boost
 
 
 def test_dates_are_formatted_per_language_in_japan_time() -> None:
@@ -77,3 +77,9 @@ def test_content_in_another_language_is_marked_for_screen_readers() -> None:
     marked = mark_content_language("<p>本文</p>", "en", "ja")
     assert marked == '<div lang="ja">\n<p>本文</p>\n</div>'
     assert mark_content_language("<p>x</p>", "en", "en") == "<p>x</p>"
+
+
+def test_untranslated_pages_weigh_less_in_search() -> None:
+    assert search_boost(1.0, "en", "en") == 1.0
+    assert search_boost(1.0, "en", "ja") == 0.5
+    assert search_boost(0.5, "en", "ja") == 0.25  # an FAQ answer shown untranslated
