@@ -58,7 +58,10 @@ from support.httpserver import serve_directory  # noqa: E402
 UNJUDGED = ("faq/", "en/faq/")
 
 SEARCH_BOX = 'input[data-md-component="search-query"]'
-_OUR_WORKER = re.compile(r'"search": "([./]*)assets/javascripts/search/worker\.js\?lang=\w+"')
+#: Our worker's URL in a page's config: ?lang=ja and the version (& written as \u0026).
+_OUR_WORKER = re.compile(
+    r'"search": "([./]*)assets/javascripts/search/worker\.js\?lang=\w+(?:\\u0026v=\w+)?"'
+)
 
 
 @dataclass(frozen=True)
@@ -142,11 +145,15 @@ def material_copy(site: Path, dest: Path) -> Path:
     if not workers:
         raise FileNotFoundError("Material's search worker is missing from the built site")
     worker = f"assets/javascripts/workers/{workers[0].name}"
+    rewritten = 0
     for page in dest.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         new = _OUR_WORKER.sub(lambda m: f'"search": "{m.group(1)}{worker}"', html)
         if new != html:
             page.write_text(new, encoding="utf-8")
+            rewritten += 1
+    if not rewritten:
+        raise RuntimeError("no page names our search worker: the Material copy would measure ours")
     return dest
 
 

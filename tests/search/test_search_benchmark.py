@@ -53,3 +53,13 @@ def test_search_quality_floor(bench: ModuleType, site: Path, browser) -> None:
     print(report)
     assert table["all"]["MRR@10"] >= MRR_FLOOR, report
     assert table["all"]["none"] <= NO_RESULT_CEILING, report
+
+
+def test_the_material_copy_uses_materials_own_worker(
+    bench: ModuleType, site: Path, tmp_path: Path
+) -> None:
+    copy = bench.material_copy(site, tmp_path / "material")
+    for page in ("index.html", "en/account/index.html"):
+        html = (copy / page).read_text("utf-8")
+        assert "assets/javascripts/workers/search." in html, page
+        assert "assets/javascripts/search/worker.js" not in html.split("__config", 1)[1], page
