@@ -37,10 +37,14 @@ def test_zendesk_settings(tmp_path: Path) -> None:
         ({"adapter": "ftp"}, "faq.adapter"),
         ({"adapter": "zendesk", "base_url": "x"}, "faq.base_url"),
         ({"adapter": "file"}, "faq.path"),
-        ({"adapter": "zendesk", "base_url": "https://x", "allowed_user_segments": "signed_in"},
-         "faq.allowed_user_segments"),
-        ({"adapter": "zendesk", "base_url": "https://x", "allowed_user_segments": ["everyone"]},
-         "faq.allowed_user_segments"),
+        (
+            {"adapter": "zendesk", "base_url": "https://x", "allowed_user_segments": "signed_in"},
+            "faq.allowed_user_segments",
+        ),
+        (
+            {"adapter": "zendesk", "base_url": "https://x", "allowed_user_segments": ["everyone"]},
+            "faq.allowed_user_segments",
+        ),
     ],
 )
 def test_bad_settings_name_the_field(tmp_path: Path, raw: dict, field: str) -> None:

@@ -155,6 +155,8 @@ def test_live_build_publishes_without_a_staleness_note(live) -> None:
         assert "faq-stale" not in page.read_text("utf-8"), page
     assert (site / "faq" / str(HOSTILE_ID) / "index.html").is_file()
     assert (live["state"] / "faq-snapshot.json").is_file()
+    faq_status = json.loads((live["state"] / "faq-status.json").read_text("utf-8"))
+    assert faq_status["live"] and faq_status["fresh"] and faq_status["consecutive_stale"] == 0
 
 
 def test_second_unchanged_build_asks_only_for_the_change_list(live) -> None:
@@ -254,6 +256,9 @@ def test_helpdesk_error_publishes_last_good_with_a_note_on_every_page(live, tmp_
             continue  # the withdrawn page says so instead
         assert STALE_JA in page.read_text("utf-8"), page
     assert (tmp_path / "site/faq" / str(HOSTILE_ID) / "index.html").is_file()  # last good
+    faq_status = json.loads((state / "faq-status.json").read_text("utf-8"))
+    assert not faq_status["fresh"] and faq_status["consecutive_stale"] == 1
+    assert "HTTP 500" in faq_status["reason"] and "127.0.0.1" not in faq_status["reason"]
 
 
 def test_refused_connection_falls_back_to_the_bundled_faq(tmp_path, free_port) -> None:
@@ -288,7 +293,15 @@ def test_an_article_skipped_for_bad_data_fails_the_strict_build(tmp_path) -> Non
     with running_helpdesk() as desk:
         desk.post(
             "/_articles",
-            [{"id": 990403, "locale": "ja", "section_id": 360001, "title": "本文なし", "body": " "}],
+            [
+                {
+                    "id": 990403,
+                    "locale": "ja",
+                    "section_id": 360001,
+                    "title": "本文なし",
+                    "body": " ",
+                }
+            ],
         )
         result = build_with_faq(tmp_path / "site", tmp_path / "state", base_url=desk.base_url)
     log = result.stdout + result.stderr

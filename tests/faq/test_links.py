@@ -95,7 +95,9 @@ def test_links_to_articles_not_on_the_site_become_plain_text_with_a_note() -> No
 
 
 def test_ids_from_the_helpdesk_cannot_clash_with_the_site() -> None:
-    html = sanitize_html('<h2 id="__search">x</h2><p id="a b&quot;c">y</p><a href="#__drawer">z</a>')
+    html = sanitize_html(
+        '<h2 id="__search">x</h2><p id="a b&quot;c">y</p><a href="#__drawer">z</a>'
+    )
     assert 'id="__search"' not in html and 'href="#__drawer"' not in html
     assert 'id="faq-__search"' in html and 'href="#faq-__drawer"' in html
     assert 'id="faq-a_b_c"' in html

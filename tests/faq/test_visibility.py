@@ -136,7 +136,9 @@ def test_skipped_articles_are_warnings_in_the_build_log(
         [{"id": 990307, "locale": "ja", "section_id": 360001, "title": "本文なし", "body": ""}],
     )
     with caplog.at_level(logging.INFO, logger="mkdocs.test-faq-routing"):
-        pull_faq(helpdesk.source(), tmp_path / "s.json", options=PullOptions(full_every=timedelta(0)))
+        pull_faq(
+            helpdesk.source(), tmp_path / "s.json", options=PullOptions(full_every=timedelta(0))
+        )
         pull_faq(Helpdesk("http://127.0.0.1:9").source(), tmp_path / "s.json")
     mine = [r for r in caplog.records if r.name == target.name]
     warnings = [r.getMessage() for r in mine if r.levelno >= logging.WARNING]

@@ -274,7 +274,8 @@ def _words(values: Iterable[Any] | None, fld: str, bad: Any) -> tuple[str, ...]:
         if not TAG_PATTERN.match(word):
             raise bad(
                 fld,
-                f"「{word[:30]}」に使えない文字（< > {{ }} ` 引用符）があるか、64文字を超えています。",
+                f"「{word[:30]}」に使えない文字（< > {{ }} ` 引用符）があるか、"
+                "64文字を超えています。",
             )
         if word not in out:
             out.append(word)

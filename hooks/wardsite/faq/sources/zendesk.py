@@ -171,7 +171,9 @@ class ZendeskSource:
 
     def _take(self, article: Any, result: SourceResult, *, change_list: bool) -> None:
         if not isinstance(article, dict):
-            skipped(result, "ヘルプデスクの記事一覧に、記事ではない値がありました（飛ばしました）。")
+            skipped(
+                result, "ヘルプデスクの記事一覧に、記事ではない値がありました（飛ばしました）。"
+            )
             return
         locale = str(article.get("locale") or "").lower().split("-")[0]
         if locale not in self.locales:
@@ -208,7 +210,6 @@ class ZendeskSource:
             ),
             article.get("id"),
         )
-
 
     def _visible(self, article: dict[str, Any], result: SourceResult) -> bool:
         """True when the helpdesk shows the article to everyone or to an allowed segment."""
