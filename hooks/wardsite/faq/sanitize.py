@@ -28,7 +28,7 @@ import re
 import secrets
 from collections.abc import Callable, Collection
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
@@ -45,6 +45,7 @@ ID_TAGS: frozenset[str] = frozenset(
     {"a", "div", "h2", "h3", "h4", "h5", "h6", "li", "p", "span", "table", "td"}
 )
 ID_PREFIX = "faq-"
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
@@ -64,7 +65,8 @@ URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 ARTICLE_PATH = re.compile(
     r"^/hc/(?:([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)/)?articles/(\d+)(?:-[^/]*)?/?$"
 )
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+#: Letters and digits of any script (Japanese headings) stay; everything else becomes _.
+_ID_UNSAFE = re.compile(r"[^\w.-]")
 
 IMAGE_NOTE = {
     "ja": "［画像はここには表示できません。ヘルプデスクのページでご覧ください］",
@@ -108,8 +110,9 @@ def _inert_attr(value: str) -> str:
 
 
 def local_id(value: str) -> str:
-    """An id from the helpdesk, made safe and kept apart from the site's own ids."""
-    return ID_PREFIX + _ID_UNSAFE.sub("_", value.strip())[:64]
+    """An id (or a link's fragment, percent-encoded or not) from the helpdesk, made safe
+    and kept apart from the site's own ids."""
+    return ID_PREFIX + _ID_UNSAFE.sub("_", unquote(value).strip())[:64]
 
 
 def article_link(url: str, helpdesk_hosts: Collection[str]) -> tuple[str, str | None, str] | None:
@@ -212,6 +215,14 @@ class _InertWriter(HTMLParser):
             self._dead_anchor.append(dead)
             if dead:
                 attrs = [(k, v) for k, v in attrs if k != "href"]
+        anchor = ""
+        if tag in HEADINGS:
+            # The search index starts a new section at every heading WITH an id; an
+            # answer stays one search result, so the link target is a span inside.
+            anchor = "".join(
+                f'<span id="{_inert_attr(v or "")}"></span>' for k, v in attrs if k == "id"
+            )
+            attrs = [(k, v) for k, v in attrs if k != "id"]
         rendered = "".join(
             f' {k}="{_inert_attr(v or "")}"'
             for k, v in attrs
@@ -219,7 +230,7 @@ class _InertWriter(HTMLParser):
             or (tag == "a" and k == "rel")
             or (k == "id" and tag in ID_TAGS and (v or "").startswith(ID_PREFIX))
         )
-        self.out.append(f"<{tag}{rendered}>")
+        self.out.append(f"<{tag}{rendered}>{anchor}")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
