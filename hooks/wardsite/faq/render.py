@@ -359,7 +359,7 @@ def _related(entry: FaqEntry, ctx: RenderContext) -> str:
     lines = []
     for label in entry.labels:
         if label.startswith(GUIDE_LABEL):
-            guide = label[len(GUIDE_LABEL) :].strip("/").removesuffix(".md")
+            guide = label[len(GUIDE_LABEL) :].strip().strip("/").removesuffix(".md")
             title = ctx.guides.get(guide)
             if title:
                 lines.append(f"- [{_md_link_text(title)}](../{guide}.md)")
