@@ -68,16 +68,24 @@ def test_segments_listed_in_the_settings_are_published(helpdesk: Helpdesk, tmp_p
     assert ("990304", "ja") not in keys
 
 
-def test_article_that_becomes_restricted_is_withdrawn_by_the_change_list(
+def test_article_that_becomes_restricted_leaves_no_page_at_all(
     helpdesk: Helpdesk, tmp_path: Path
 ) -> None:
+    """Not even a "withdrawn" page: its title may be why it was restricted."""
     state = tmp_path / "s.json"
     pull_faq(helpdesk.source(), state)
-    helpdesk.post("/_articles", [{"id": 4400102, "locale": "ja", "user_segment_id": SEGMENT}])
+    helpdesk.post(
+        "/_articles",
+        [{"id": 4400102, "locale": "ja", "user_segment_id": SEGMENT, "title": "限定の題名"}],
+    )
     outcome = pull_faq(helpdesk.source(), state)
     assert outcome.mode == "incremental"
     assert ("4400102", "ja") not in _keys(outcome)
-    assert "4400102" in {w.id for w in outcome.snapshot.withdrawn}
+    assert "4400102" not in {w.id for w in outcome.snapshot.withdrawn}
+    assert "限定の題名" not in state.read_text("utf-8")
+    # Made public again: published again.
+    helpdesk.post("/_articles", [{"id": 4400102, "locale": "ja", "user_segment_id": None}])
+    assert ("4400102", "ja") in _keys(pull_faq(helpdesk.source(), state))
 
 
 def test_changing_the_allowed_segments_forces_a_full_listing(
@@ -91,6 +99,7 @@ def test_changing_the_allowed_segments_forces_a_full_listing(
     outcome = pull_faq(helpdesk.source(), state)
     assert outcome.mode == "full"
     assert ("990301", "ja") not in _keys(outcome)
+    assert "990301" not in {w.id for w in outcome.snapshot.withdrawn}
 
 
 def test_unreadable_visibility_is_not_published_and_warned(

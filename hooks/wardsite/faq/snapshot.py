@@ -170,7 +170,13 @@ def apply_result(
         gone = [key for key in result.removed if key in entries]
         for key in gone:
             del entries[key]
-    withdrawn = dict(old_withdrawn)
+    hidden = set(result.hidden)
+    for key in hidden:
+        entries.pop(key, None)
+    gone = [key for key in gone if key not in hidden]
+    withdrawn = {key: w for key, w in old_withdrawn.items() if key not in hidden}
+    for key in hidden & old_entries.keys():
+        log.info("FAQ %s（%s）は表示対象が限られたため、ページごと外します。", *key)
     for key in gone:
         old = old_entries[key]
         withdrawn[key] = Withdrawn(old.id, old.locale, old.title, old.category_id, now)

@@ -35,6 +35,9 @@ class SourceResult:
     entries: list[FaqEntry] = field(default_factory=list)
     categories: list[FaqCategory] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
+    #: (id, locale) seen but not shown to this site's readers (restricted to a user
+    #: segment): dropped without a "withdrawn" page, whose title could leak.
+    hidden: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     complete: bool = True
     cursor: int | None = None

@@ -9,8 +9,10 @@ Endpoints used:
   (or no ``next_page``); the last ``end_time`` is the next start time.
 
 Drafts, articles in excluded sections and articles not shown to everyone never
-become entries; in a change list they are reported as removed, so a page that was
-published becomes "withdrawn".
+become entries. Drafts and excluded articles in a change list are reported as
+removed, so a page that was published becomes "withdrawn"; restricted articles
+are reported as hidden: their page goes without a "withdrawn" page (its title
+may be the reason the article was restricted).
 
 Who may read an article: ``user_segment_id`` (null = everyone) and, on newer
 plans, ``user_segment_ids`` (a list; empty = everyone; a reader in ANY of them
@@ -183,14 +185,13 @@ class ZendeskSource:
             host = urlsplit(html_url).netloc.lower()
             if host and host not in result.hosts:
                 result.hosts.append(host)
-        unpublished = (
-            bool(article.get("draft"))
-            or not self._section_wanted(article.get("section_id"))
-            or not self._visible(article, result)
-        )
-        if unpublished:
+        key = (str(article.get("id")), locale)
+        if not self._visible(article, result):
+            result.hidden.append(key)
+            return
+        if bool(article.get("draft")) or not self._section_wanted(article.get("section_id")):
             if change_list and article.get("id") is not None:
-                result.removed.append((str(article.get("id")), locale))
+                result.removed.append(key)
             return
         collect(
             result,
