@@ -152,7 +152,12 @@ def configure(settings: Settings, releases: list[Release], say: Say) -> bool:
         else:
             settings.config_file.unlink(missing_ok=True)
         raise
-    say("Apache の設定を書き換え、読み込み直しました。")
+    say(
+        "Apache の設定を書き換え、読み込み直しました。"
+        if settings.reload_command
+        else "Apache の設定を書き換えました（apache.reload_command がないため、"
+        "読み込み直しは手で行ってください）。"
+    )
     return True
 
 

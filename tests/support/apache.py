@@ -23,8 +23,9 @@ from pathlib import Path
 
 APACHE = "apache2"
 MODULES_DIR = Path("/usr/lib/apache2/modules")
-#: Always loaded: the process model and what any static site needs.
-BASE_MODULES = ("mpm_event", "authz_core", "mime", "dir")
+#: Always loaded: the process model, what any static site needs, and
+#: mod_autoindex (enabled by Debian's default set: a configuration must not list folders).
+BASE_MODULES = ("mpm_event", "authz_core", "mime", "dir", "autoindex")
 
 
 def free_port() -> int:
@@ -79,7 +80,7 @@ def httpd_conf(folder: Path, port: int, include: Path, modules: Iterable[str]) -
         f'PidFile "{folder}/httpd.pid"',
         f'ErrorLog "{folder}/error.log"',
         "LogLevel warn",
-        f'Mutex file:"{folder}" default',
+        f"Mutex file:{folder} default",
         f'DefaultRuntimeDir "{folder}"',
         f"Listen 127.0.0.1:{port}",
         "ServerName 127.0.0.1",
