@@ -6,20 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from support.browser import is_outside
+from support.browser import CSP_LISTENER, is_outside
 from support.deployment import Deployment, deployed_site
 
 #: Only 127.0.0.1 may read: a client bound to 127.0.0.2 is outside the ward's network.
 NETWORK_ACCESS = {"mode": "network", "networks": ["127.0.0.1/32"]}
-
-#: Records Content-Security-Policy violations before any of the page's scripts run.
-CSP_LISTENER = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') +
-    ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
-});
-"""
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +39,3 @@ def page(browser) -> Iterator[object]:
     assert not [u for u in requests if is_outside(u)], requests
     assert not errors, f"JavaScript errors: {errors}"
     assert not [m for m in console if "Content Security Policy" in m], console
-
-
-def csp_violations(page) -> list[str]:
-    return page.evaluate("() => window.__cspViolations")
