@@ -208,7 +208,11 @@ def _wait_for_config(settings: Settings, release: Release) -> None:
         time.sleep(0.2)
 
 
-def deploy(settings: Settings, site: Path | None, say: Say = _say) -> Release:
+def deploy(
+    settings: Settings, site: Path | None, say: Say = _say, reuse: Path | None = None
+) -> Release:
+    """Publish ``site`` (or a fresh build). ``reuse``: a release folder whose
+    compressed files may be reused (default: the live release)."""
     with _lock(settings):
         live = current_release(settings)
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
