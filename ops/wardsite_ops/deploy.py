@@ -260,6 +260,8 @@ def deploy(
             if problems:
                 if live is not None:
                     switch(settings, live)
+                    # Readers still holding its files keep them open; nobody new gets it.
+                    shutil.rmtree(release.path, ignore_errors=True)
                 raise DeployError(
                     "公開したサイトの確認に失敗したため、前の版に戻しました:\n- "
                     + "\n- ".join(problems),

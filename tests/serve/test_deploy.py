@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
+import yaml
 
 from support.deployment import Deployment, deployed_site
 from wardsite_ops.deploy import EXIT_CHECK, EXIT_ROLLBACK
@@ -170,6 +171,25 @@ def test_a_release_failing_its_check_never_goes_live(
     assert deployment.live == live
     assert {r.id for r in list_releases(deployment.settings.releases_dir)} == before
     assert not [p for p in deployment.settings.releases_dir.iterdir() if p.name.startswith(".")]
+
+
+def test_a_release_failing_the_live_check_is_switched_back(
+    deployment: Deployment, variants: dict[str, Path], capsys
+) -> None:
+    live = deployment.live
+    before = {r.id for r in list_releases(deployment.settings.releases_dir)}
+    data = yaml.safe_load(deployment.settings_file.read_text(encoding="utf-8"))
+    good = data["health_url"]
+    data["health_url"] = good + "no-such-page/"  # answers 404: the check fails after the switch
+    deployment.settings_file.write_text(yaml.safe_dump(data), encoding="utf-8")
+    try:
+        assert _deploy(deployment, "--site", str(variants["C"])) == EXIT_CHECK
+    finally:
+        data["health_url"] = good
+        deployment.settings_file.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert "前の版に戻しました" in capsys.readouterr().err
+    assert deployment.live == live
+    assert {r.id for r in list_releases(deployment.settings.releases_dir)} == before
 
 
 def test_deploy_keeps_the_last_releases_and_rollback_stops_at_the_oldest(
