@@ -249,7 +249,7 @@ def deploy(
         try:
             if configure(settings, keep, say) and settings.health_url:
                 _wait_for_config(settings, release)
-        except DeployError:
+        except BaseException:  # also Ctrl+C: a release that never went live is not kept
             shutil.rmtree(release.path, ignore_errors=True)
             raise
         say("5/7 公開する版を切り替えます…")
