@@ -12,12 +12,18 @@ printed hold no secret.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from wardsite.org import load_org, lookup
 from wardsite_ops.csp import content_security_policy
 from wardsite_ops.settings import Settings
+
+#: The ward's facts (the helpdesk on the 403 page).
+ORG_FILE = Path(__file__).resolve().parents[2] / "org.yml"
 
 #: URL paths the site itself never uses.
 ERRORS_PATH = "/_wardsite/errors/"
@@ -241,24 +247,28 @@ def render_secrets(settings: Settings) -> str:
     return f"OIDCClientSecret {_q(secret)}\nOIDCCryptoPassphrase {_q(passphrase)}\n"
 
 
-FORBIDDEN_PAGE = """<!doctype html>
+def forbidden_page(org: dict[str, Any]) -> str:
+    """The Japanese 403 page (with an English line), naming the ward's helpdesk from org.yml."""
+    text = {key: html.escape(str(lookup(org, key))) for key in _ORG_KEYS}
+    return f"""<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>このページは区の職員だけが見られます</title>
 <style>
-body { font-family: system-ui, "Noto Sans CJK JP", sans-serif; max-width: 40rem;
-       margin: 3rem auto; padding: 0 1rem; line-height: 1.8; color: #1a1a1a; background: #fff; }
-h1 { font-size: 1.5rem; }
+body {{ font-family: system-ui, "Noto Sans CJK JP", sans-serif; max-width: 40rem;
+       margin: 3rem auto; padding: 0 1rem; line-height: 1.8; color: #1a1a1a; background: #fff; }}
+h1 {{ font-size: 1.5rem; }}
 </style>
 </head>
 <body>
 <main>
 <h1>このページは区の職員だけが見られます</h1>
-<p>このサイトは、区役所のネットワーク（庁内の端末、テレワーク端末）から見られます。
+<p>このサイト（{text["site.name"]}）は、区役所のネットワーク（庁内の端末、テレワーク端末）から見られます。
 区のアカウントでのサインインが有効な場合は、サインインすると見られます。</p>
-<p>庁内の端末で見られないときは、ITヘルプデスクに連絡してください。</p>
+<p>庁内の端末で見られないときは、{text["helpdesk.name"]}（内線 {text["helpdesk.extension"]}、
+電話 {text["helpdesk.phone"]}）に連絡してください。</p>
 <hr>
 <p lang="en">This site is for ward staff only. Please open it from the ward's network,
 or sign in with your ward account where sign-in is enabled.</p>
@@ -266,6 +276,9 @@ or sign in with your ward account where sign-in is enabled.</p>
 </body>
 </html>
 """
+
+
+_ORG_KEYS = ("site.name", "helpdesk.name", "helpdesk.extension", "helpdesk.phone")
 
 
 def write_atomically(path: Path, text: str, mode: int) -> bool:
@@ -301,7 +314,8 @@ def write_server_files(settings: Settings, config_file: Path, script_hashes: Ite
         secrets.parent.mkdir(parents=True, exist_ok=True)
         secrets.parent.chmod(0o700)
         changed |= write_atomically(secrets, render_secrets(settings), 0o600)
-    write_atomically(settings.errors_dir / "403.html", FORBIDDEN_PAGE, 0o644)
+    org = load_org(ORG_FILE)
+    write_atomically(settings.errors_dir / "403.html", forbidden_page(org), 0o644)
     settings.errors_dir.chmod(0o755)
     changed |= write_atomically(
         config_file, render_site_config(settings, script_hashes, secrets), 0o644

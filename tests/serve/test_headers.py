@@ -203,6 +203,7 @@ def test_network_rule_refuses_other_addresses_with_a_japanese_page(served: Deplo
     assert status == 403
     html = body.decode("utf-8")
     assert '<html lang="ja">' in html and "区の職員だけが見られます" in html
+    assert "ITヘルプデスク（内線 2100" in html  # who to call, from org.yml
     assert "content-security-policy" in headers
     # Nothing of the site leaks to the refused client, not even a search file.
     status, _, body = get(served, "/search/ja/meta.json", source="127.0.0.2")
