@@ -440,13 +440,18 @@ def transcript_sections(
     return docs
 
 
-def media_files(sessions: Iterable[Session]) -> list[str]:
-    """Repo-relative local files the site must serve at the same path (video, poster, …)."""
-    out: list[str] = []
+def media_sources(sessions: Iterable[Session]) -> list[tuple[str, str]]:
+    """``(session key, repo-relative path)`` of each local file the site serves at that path."""
+    out: set[tuple[str, str]] = set()
     for session in sessions:
         rec = session.recording
         targets = [m.href for m in session.materials]
         if rec is not None:
             targets += [rec.video, rec.captions, *([rec.poster] if rec.poster else [])]
-        out += [t for t in targets if not is_url(t)]
-    return sorted(set(out))
+        out.update((session.key, t) for t in targets if not is_url(t))
+    return sorted(out)
+
+
+def media_files(sessions: Iterable[Session]) -> list[str]:
+    """Repo-relative local files the site must serve at the same path (video, poster, …)."""
+    return sorted({rel for _, rel in media_sources(sessions)})
