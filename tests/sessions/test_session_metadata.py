@@ -28,9 +28,10 @@ def _repo(tmp_path: Path, **files: str) -> Path:
 
 
 def _media(root: Path, video: bytes = b"\x00fake", captions: str = VTT) -> None:
-    (root / "media" / "sessions" / "hands-on-07").mkdir(parents=True, exist_ok=True)
-    (root / "media" / "sessions" / "hands-on-07" / "video.mp4").write_bytes(video)
-    (root / "media" / "sessions" / "hands-on-07" / "captions.vtt").write_text(captions, encoding="utf-8")
+    folder = root / "media" / "sessions" / "hands-on-07"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "video.mp4").write_bytes(video)
+    (folder / "captions.vtt").write_text(captions, encoding="utf-8")
 
 
 def _errors(root: Path, probe: bool = False) -> list[tuple[str, str, str]]:

@@ -72,12 +72,14 @@ def test_material_outside_the_session_folder_is_an_error_and_not_copied(
     problems, site = _build(root)
     (problem,) = problems
     assert problem.startswith("sessions/hands-on-07.yml: 「materials の1番目の file」")
-    assert path in problem and f"media/sessions/hands-on-07/" in problem
+    assert path in problem and "media/sessions/hands-on-07/" in problem
     assert (root / "org.yml").read_text("utf-8") == ORG
     assert [p for p in site.rglob("*") if p.is_file()] == []
-    assert "extraheader" not in "".join(render.render_pages(
-        load_sessions(root / "sessions", root, probe_videos=False).sessions
-    )[1][1])
+    assert "extraheader" not in "".join(
+        render.render_pages(load_sessions(root / "sessions", root, probe_videos=False).sessions)[1][
+            1
+        ]
+    )
 
 
 def test_org_yml_is_not_overwritten_when_the_site_is_built_inside_the_repo(

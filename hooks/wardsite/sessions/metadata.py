@@ -293,8 +293,11 @@ def _recording(
     if len(errors) > before:
         return None
     fix = "publish コマンドで登録し直してください。"
-    video_path = None if is_url(video) else _local_file(root, video, key, "recording.video", bad, fix)
-    caps_path = None if is_url(caps) else _local_file(root, caps, key, "recording.captions", bad, fix)
+    video_path = caps_path = None
+    if not is_url(video):
+        video_path = _local_file(root, video, key, "recording.video", bad, fix)
+    if not is_url(caps):
+        caps_path = _local_file(root, caps, key, "recording.captions", bad, fix)
     if len(errors) > before:
         return None
     duration: float | None = None

@@ -102,7 +102,9 @@ def copy_media(root: Path, site: Path, files: Iterable[tuple[str, str]]) -> list
             continue
         target = real_site / rel
         if not target.resolve().is_relative_to(real_site):
-            problems.append(f"「{rel}」はサイトのフォルダーの外を指しています。コピーしませんでした。")
+            problems.append(
+                f"「{rel}」はサイトのフォルダーの外を指しています。コピーしませんでした。"
+            )
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_symlink():
