@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sessionkit import VTT
+from sessionkit import VTT, make_clip
 
+from wardsite.errors import SiteInputError
 from wardsite.sessions import media
 from wardsite.sessions.metadata import load_sessions, read_yaml
 from wardsite.sessions.publish import (
@@ -251,3 +252,50 @@ def test_command_line_as_trainers_run_it(
     )
     assert good.returncode == EXIT_OK, good.stderr
     assert "git add sessions/hands-on-07.yml" in good.stdout
+
+
+def _truncated(tmp_path: Path, keep: float) -> tuple[Path, Path]:
+    """A 10 s clip and a partly downloaded copy of it: header at the front intact, data cut."""
+    full = make_clip(tmp_path / "full.mp4", seconds=10)
+    faststart = tmp_path / "fs.mp4"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", full, "-c", "copy", "-movflags", "+faststart", faststart],
+        check=True,
+    )
+    data = faststart.read_bytes()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    return faststart, cut
+
+
+def test_truncated_video_is_refused_with_download_again(
+    repo: Path, tmp_path: Path, write: Callable[[str, str], Path], capsys
+) -> None:
+    """Failed before: the header's length was trusted and the cut file published (exit 0)."""
+    _, cut = _truncated(tmp_path, 0.4)
+    assert media.probe(cut).duration == pytest.approx(10, abs=0.2)  # the header still says 10 s
+    captions = write("rec.vtt", VTT)
+    before = snapshot(repo)
+    code = run(repo, "7", "--video", cut, "--captions", captions)
+    err = capsys.readouterr().err
+    assert code == EXIT_VIDEO, err
+    assert "途中までしかありません" in err and "もう一度ダウンロード" in err
+    assert snapshot(repo) == before
+
+
+def test_decoded_length_is_the_real_length(tmp_path: Path) -> None:
+    full, cut = _truncated(tmp_path, 0.9)
+    with pytest.raises(SiteInputError, match="途中までしかありません"):
+        media.decoded_duration(cut, media.probe(cut))
+    assert media.decoded_duration(full, media.probe(full)) == pytest.approx(10, abs=0.15)
+
+
+def test_cue_ending_25_seconds_after_the_video_is_refused(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    late = write("late.vtt", VTT + "\n00:00:01.500 --> 00:00:27.000\n長すぎる最後\n")
+    before = snapshot(repo)
+    code = run(repo, "7", "--video", clips["h264"], "--captions", late)
+    assert code == EXIT_CAPTIONS
+    assert "00:00:27 まで続きます" in capsys.readouterr().err
+    assert snapshot(repo) == before

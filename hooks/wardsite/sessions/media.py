@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,10 +147,59 @@ def probe(path: Path, display_name: str | None = None) -> ProbeResult:
     )
 
 
+class TruncatedError(SiteInputError):
+    """The file's header promises more than its data holds (a partial download)."""
+
+
+#: How much shorter than its header a recording may decode (rounding, a last
+#: frame); a partly downloaded file is short by minutes, not by a second.
+TRUNCATION_TOLERANCE = 1.0
+
+
+def decoded_duration(
+    path: Path,
+    info: ProbeResult,
+    display_name: str | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> float:
+    """Decode the whole file (video and audio) and return its real length in seconds.
+
+    The header of a partly downloaded MP4 still gives the full length, so
+    ffprobe alone believes it; decoding to the end shows where the data stops.
+    Raises TruncatedError when the decoded length falls short of the header
+    (beyond TRUNCATION_TOLERANCE) or ffmpeg cannot read to the end.
+    """
+    name = display_name or str(path)
+    args = ["-i", str(path), "-map", "0:v:0", "-map", "0:a:0?", "-f", "null", "-"]
+    try:
+        decoded = _run_with_progress(args, info.duration, on_progress)
+    except ConversionError:
+        decoded = 0.0
+    if decoded < info.duration - TRUNCATION_TOLERANCE:
+        raise TruncatedError(
+            name,
+            FIELD,
+            f"は途中までしかありません（ファイルの見出しでは {_clock(info.duration)} ですが、"
+            f"再生できるのは {_clock(decoded)} までです）。ダウンロードが途中で止まったか、"
+            "ファイルが壊れています。",
+            "録画ファイルをもう一度ダウンロードし、最後まで再生できるか確かめてから"
+            "やり直してください。何も変更していません。",
+        )
+    return min(decoded, info.duration) if decoded > 0 else info.duration
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
 def _run_with_progress(
     args: list[str], duration: float, on_progress: Callable[[float], None] | None
-) -> None:
-    """Run ffmpeg with ``-progress pipe:1`` and report seconds done to ``on_progress``."""
+) -> float:
+    """Run ffmpeg with ``-progress pipe:1``, report seconds done to ``on_progress``.
+
+    Returns the last position ffmpeg reported (the length it wrote or decoded).
+    """
     cmd = [
         tool("ffmpeg"),
         "-hide_banner",
@@ -161,22 +211,36 @@ def _run_with_progress(
         "pipe:1",
         *args,
     ]
-    with subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace"
-    ) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
+    position = 0.0
+    # stderr goes to a file, not a pipe: a long log cannot fill the pipe and
+    # stall ffmpeg while we read its progress from stdout.
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log_file,
+        subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=log_file,
+            text=True,
+            errors="replace",
+        ) as proc,
+    ):
+        assert proc.stdout is not None
         for line in proc.stdout:
             key, _, value = line.strip().partition("=")
             # out_time_us is the current position; older builds name it out_time_ms.
-            if key in ("out_time_us", "out_time_ms") and value.isdigit() and on_progress:
-                on_progress(min(int(value) / 1_000_000, duration))
+            if key in ("out_time_us", "out_time_ms") and value.isdigit():
+                position = max(position, int(value) / 1_000_000)
+                if on_progress:
+                    on_progress(min(position, duration))
             elif key == "progress" and value == "end" and on_progress:
-                on_progress(duration)
-        log = proc.stderr.read()
+                on_progress(min(position, duration))
         code = proc.wait()
+        log_file.seek(0)
+        log = log_file.read()
     if code != 0:
         tail = "\n".join(log.strip().splitlines()[-5:])
         raise ConversionError(f"ffmpeg が失敗しました（終了コード {code}）。\n{tail}")
+    return position
 
 
 def make_browser_safe(

@@ -190,6 +190,14 @@ def _rel(path: Path, root: Path) -> str:
     return path.resolve().relative_to(root.resolve()).as_posix()
 
 
+def _progress(
+    opts: Options, total: float, label: str
+) -> tuple[Callable[[float], None] | None, Callable[[], None]]:
+    if opts.progress:
+        return media.progress_bar(total, label)
+    return None, lambda: None
+
+
 def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
     """Do the whole publication; raise PublishError (nothing changed) on bad input."""
     root = opts.root
@@ -208,6 +216,7 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
         f"動画: {display_time(info.duration)}、映像 {info.video_codec}、"
         f"音声 {info.audio_codec or 'なし'}、{info.width}×{info.height}"
     )
+    # Captions first (fast), so a wrong file is caught before the long decode.
     try:
         cues = captions_mod.read_captions(
             opts.captions, speakers=opts.speakers, display_name=str(opts.captions)
@@ -215,13 +224,27 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
         captions_mod.check_against_duration(cues, info.duration, str(opts.captions))
     except SiteInputError as exc:
         raise PublishError(EXIT_CAPTIONS, str(exc)) from None
-    out(f"字幕: {len(cues)} 件を確認しました。")
     if opts.chapters is not None:
         chapters = read_chapters_file(opts.chapters)
-        _check_chapters(chapters, info.duration, str(opts.chapters))
     else:
         chapters = _existing_chapters(data, meta_name)
-        _check_chapters(chapters, info.duration, meta_name)
+    _check_chapters(chapters, info.duration, str(opts.chapters or meta_name))
+    # The header may promise more than the file holds: decode it to the end.
+    update, close = _progress(opts, info.duration, "動画を最後まで確認しています")
+    try:
+        real = media.decoded_duration(opts.video, info, str(opts.video), update)
+    except SiteInputError as exc:
+        raise PublishError(EXIT_VIDEO, str(exc)) from None
+    finally:
+        close()
+    try:
+        captions_mod.check_against_duration(cues, real, str(opts.captions))
+    except SiteInputError as exc:
+        raise PublishError(EXIT_CAPTIONS, str(exc)) from None
+    _check_chapters(chapters, real, str(opts.chapters or meta_name))
+    out(f"字幕: {len(cues)} 件を確認しました。")
+    for note in captions_mod.overlap_warnings(cues, str(opts.captions)):
+        out(f"注意: {note}")
     if opts.slides is not None:
         try:
             head = opts.slides.read_bytes()[:5]
@@ -250,10 +273,7 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
     staging = Path(tempfile.mkdtemp(prefix=".publish-", dir=media_dest))
     try:
         video_out = staging / "video.mp4"
-        if opts.progress:
-            update, close = media.progress_bar(info.duration, "動画を変換しています")
-        else:
-            update, close = None, lambda: None
+        update, close = _progress(opts, info.duration, "動画を変換しています")
         try:
             converted = media.make_browser_safe(opts.video, video_out, info, update)
             # the converted file's own length (containers differ by a few ms)
