@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -30,6 +31,16 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def run(repo: Path, *args: str | Path) -> int:
     return main([*(str(a) for a in args), "--root", str(repo), "--no-progress"])
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def published(repo: Path, field: str) -> Path:
+    """The file the session's metadata points at (``video``, ``poster``, ``captions``)."""
+    data = read_yaml(repo / "sessions" / "hands-on-07.yml", "x")
+    return repo / data["recording"][field]
 
 
 def snapshot(repo: Path) -> dict[str, str]:
@@ -63,20 +74,27 @@ def test_h264_input_is_published_and_the_site_validates(
     out, err = capsys.readouterr()
     assert code == EXIT_OK, err
     key = "media/sessions/hands-on-07"
-    assert (
-        f"  git add sessions/hands-on-07.yml {key}/captions.vtt {key}/video.mp4 "
-        f"{key}/poster.jpg {key}/slides.pdf" in out.splitlines()
-    )
+    assert f"  git add sessions/hands-on-07.yml {key}" in out.splitlines()
     assert "そのまま使える形式" in err
-    info = media.probe(repo / key / "video.mp4")
+    video = published(repo, "video")
+    info = media.probe(video)
     assert (info.video_codec, info.audio_codec) == ("h264", "aac")
     data = read_yaml(repo / "sessions" / "hands-on-07.yml", "x")
-    assert data["recording"]["video"] == f"{key}/video.mp4"
+    assert re.fullmatch(rf"{key}/video\.[0-9a-f]{{10}}\.mp4", data["recording"]["video"])
+    assert data["recording"]["video"] == f"{key}/video.{sha(video)[:10]}.mp4"
+    assert sorted(p.name.split(".")[0] for p in (repo / key).iterdir()) == [
+        "captions",
+        "poster",
+        "slides",
+        "video",
+    ]
     assert data["chapters"] == [
         {"time": "00:00", "title": "はじめに"},
         {"time": "00:01", "title": "承認する"},
     ]
-    assert data["materials"] == [{"title": "スライド（PDF）", "file": f"{key}/slides.pdf"}]
+    (slides_entry,) = data["materials"]
+    assert slides_entry["title"] == "スライド（PDF）"
+    assert (repo / slides_entry["file"]).read_bytes() == PDF
     assert (
         (repo / "sessions" / "hands-on-07.yml").read_text(encoding="utf-8").startswith("# テスト用")
     )
@@ -84,7 +102,7 @@ def test_h264_input_is_published_and_the_site_validates(
     assert cat.errors == ()
     (session,) = cat.sessions
     assert session.recording is not None and len(session.recording.cues) == 2
-    assert not [p for p in (repo / "media").rglob(".publish-*")]
+    assert not [p for p in repo.rglob("*publish-*")]
 
 
 @pytest.mark.parametrize("kind", ["vp9", "mpeg4"])
@@ -94,7 +112,7 @@ def test_non_h264_input_is_converted(
     assert media.probe(clips[kind]).video_codec in ("vp9", "mpeg4")
     code = run(repo, "7", "--video", clips[kind], "--captions", write("rec.vtt", VTT))
     assert code == EXIT_OK, capsys.readouterr().err
-    info = media.probe(repo / "media/sessions/hands-on-07/video.mp4")
+    info = media.probe(published(repo, "video"))
     assert (info.format_name, info.video_codec, info.pix_fmt, info.audio_codec) == (
         "mov,mp4,m4a,3gp,3g2,mj2",
         "h264",
@@ -103,7 +121,7 @@ def test_non_h264_input_is_converted(
     )
     assert abs(info.duration - 2.0) < 0.2
     # +faststart: the index (moov) comes before the media data (mdat).
-    head = (repo / "media/sessions/hands-on-07/video.mp4").read_bytes()
+    head = published(repo, "video").read_bytes()
     assert head.index(b"moov") < head.index(b"mdat")
     assert "H.264/AAC の MP4 に変換しました" in capsys.readouterr().err
 
@@ -158,13 +176,15 @@ def test_media_server_mode_commits_only_metadata_and_captions(
     )
     out, err = capsys.readouterr()
     assert code == EXIT_OK, err
-    assert "  git add sessions/hands-on-07.yml media/sessions/hands-on-07/captions.vtt" in out
-    assert "video.mp4" not in out.split("git add")[1]
-    assert (server / "hands-on-07" / "video.mp4").is_file()
-    assert not (repo / "media/sessions/hands-on-07/video.mp4").exists()
+    assert "  git add sessions/hands-on-07.yml media/sessions/hands-on-07" in out
+    (video,) = (server / "hands-on-07").glob("video.*.mp4")
+    assert str(video) in out.split("git add")[0]
+    assert [p.name.split(".")[0] for p in (repo / "media/sessions/hands-on-07").iterdir()] == [
+        "captions"
+    ]
     data = read_yaml(repo / "sessions" / "hands-on-07.yml", "x")
     assert data["recording"]["video"] == (
-        "https://media.city-sakura.example/training/hands-on-07/video.mp4"
+        f"https://media.city-sakura.example/training/hands-on-07/{video.name}"
     )
     cat = load_sessions(repo / "sessions", repo)
     assert cat.errors == () and cat.sessions[0].recording is not None
