@@ -225,15 +225,21 @@ def _run_with_progress(
         ) as proc,
     ):
         assert proc.stdout is not None
-        for line in proc.stdout:
-            key, _, value = line.strip().partition("=")
-            # out_time_us is the current position; older builds name it out_time_ms.
-            if key in ("out_time_us", "out_time_ms") and value.isdigit():
-                position = max(position, int(value) / 1_000_000)
-                if on_progress:
+        try:
+            for line in proc.stdout:
+                key, _, value = line.strip().partition("=")
+                # out_time_us is the current position; older builds name it out_time_ms.
+                if key in ("out_time_us", "out_time_ms") and value.isdigit():
+                    position = max(position, int(value) / 1_000_000)
+                    if on_progress:
+                        on_progress(min(position, duration))
+                elif key == "progress" and value == "end" and on_progress:
                     on_progress(min(position, duration))
-            elif key == "progress" and value == "end" and on_progress:
-                on_progress(min(position, duration))
+        except BaseException:
+            # Interrupted (a signal, see interrupts.py): stop ffmpeg now rather
+            # than wait for it to finish writing a file that is thrown away.
+            proc.kill()
+            raise
         code = proc.wait()
         log_file.seek(0)
         log = log_file.read()
