@@ -319,3 +319,75 @@ def test_cue_ending_25_seconds_after_the_video_is_refused(
     assert code == EXIT_CAPTIONS
     assert "00:00:27 まで続きます" in capsys.readouterr().err
     assert snapshot(repo) == before
+
+
+def test_republishing_gives_new_names_and_removes_only_the_replaced_files(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    """Failed before: a republished video kept the name video.mp4 (caches kept the old one)."""
+    assert run(repo, "7", "--video", clips["h264"], "--captions", write("a.vtt", VTT)) == 0
+    first = published(repo, "video")
+    assert run(repo, "7", "--video", clips["vp9"], "--captions", write("b.vtt", VTT)) == 0
+    second = published(repo, "video")
+    assert second.name != first.name and second.is_file()
+    assert not first.exists()  # replaced in the same commit as the new metadata
+    out = capsys.readouterr().out
+    assert "置き換えたので消しました" in out and first.name in out
+    # The same input again: same names, nothing removed.
+    assert run(repo, "7", "--video", clips["vp9"], "--captions", write("b.vtt", VTT)) == 0
+    assert published(repo, "video") == second and second.is_file()
+    assert load_sessions(repo / "sessions", repo).errors == ()
+
+
+def test_republishing_to_the_media_server_keeps_the_live_files(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    """The live site links to the old video until the new build is out: it stays."""
+    server = tmp_path / "server"
+    args = ["--media-base-url", "https://media.example/t", "--media-dir", str(server)]
+    captions = write("a.vtt", VTT)
+    assert run(repo, "7", "--video", clips["h264"], "--captions", captions, *args) == 0
+    assert run(repo, "7", "--video", clips["vp9"], "--captions", captions, *args) == 0
+    assert len(list((server / "hands-on-07").glob("video.*.mp4"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["abc"], "「abc」は研修の回として使えません"),
+        (["0"], "「0」は研修の回として使えません"),
+        (["7", "--track", "dx"], "--track の「dx」は使えません。hands-on・dx-mindset"),
+        (["7", "--bogus"], "「--bogus」は知らない指定です"),
+        ([], "研修の回（最初の数字）、--video、--captions を指定してください"),
+    ],
+)
+def test_command_line_mistakes_are_explained_in_japanese(
+    args: list[str], expected: str, capsys
+) -> None:
+    """Failed before: argparse printed its English errors."""
+    full = [*args, "--video", "v.mp4", "--captions", "c.vtt"] if args else []
+    with pytest.raises(SystemExit) as stop:
+        main(full)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert expected in err and "使い方:" in err
+    assert "error:" not in err and "usage:" not in err and "invalid" not in err
+
+
+def test_missing_chapters_file_is_explained_in_japanese(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    """Failed before: '[Errno 2] No such file or directory'."""
+    code = run(
+        repo,
+        "7",
+        "--video",
+        clips["h264"],
+        "--captions",
+        write("a.vtt", VTT),
+        "--chapters",
+        repo / "none.txt",
+    )
+    err = capsys.readouterr().err
+    assert code == EXIT_METADATA
+    assert "none.txt" in err and "ファイルが見つかりません" in err and "Errno" not in err
