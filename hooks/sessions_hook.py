@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from wardsite.sessions import render
 from wardsite.sessions.metadata import Catalogue, load_sessions
 from wardsite.sessions.model import Session
-from wardsite.sessions.paths import copy_media
+from wardsite.sessions.paths import copy_media, write_site_file
 from wardsite_mkdocs import search_entries
 from wardsite_mkdocs.generated_pages import AFTER_I18N, GeneratedPage, add_pages
 from wardsite_mkdocs.i18n import (
@@ -98,5 +98,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     # again that it stays inside the session's media folder and the site.
     root = project_root(config)
     sources = render.media_sources(_catalogue().sessions)
-    for problem in copy_media(root, Path(config.site_dir), sources):
+    site = Path(config.site_dir)
+    for problem in copy_media(root, site, sources):
         log.warning(problem)
+    for session in _catalogue().sessions:
+        track = render.chapters_track(session)
+        if track is not None:
+            write_site_file(site, session.key, *track)

@@ -111,3 +111,14 @@ def copy_media(root: Path, site: Path, files: Iterable[tuple[str, str]]) -> list
             target.unlink()
         shutil.copyfile(source, target)
     return problems
+
+
+def write_site_file(site: Path, key: str, rel: str, text: str) -> None:
+    """Write a file the build makes (the chapters track) at ``rel`` under ``site``.
+
+    ``rel`` must be a plain path inside the session's media folder, like the
+    files copied by :func:`copy_media`.
+    """
+    target = site.resolve() / check_relative(rel, key)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
