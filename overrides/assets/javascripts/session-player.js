@@ -170,7 +170,9 @@
     // Captions on by default: the track is marked default, make sure it shows.
     var tracks = video.textTracks;
     for (var i = 0; i < tracks.length; i++) {
-      if (tracks[i].language === "ja" && tracks[i].mode !== "showing") tracks[i].mode = "showing";
+      if (tracks[i].kind === "captions" && tracks[i].language === "ja" && tracks[i].mode !== "showing") {
+        tracks[i].mode = "showing";
+      }
     }
     return video;
   }
