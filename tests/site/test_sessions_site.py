@@ -93,12 +93,30 @@ def _copy_project(dest: Path) -> Path:
 def test_broken_session_file_fails_the_strict_build_with_a_japanese_message(
     tmp_path: Path,
 ) -> None:
-    config = _copy_project(tmp_path / "project")
-    meta = tmp_path / "project" / "sessions" / "hands-on-02.yml"
+    """Also the paths of issue #10: before, ``../org.yml`` was copied over the
+    project's org.yml (the site folder inside the project) and ``.git/config``
+    was published, even though the strict build then failed."""
+    project = tmp_path / "project"
+    config = _copy_project(project)
+    meta = project / "sessions" / "hands-on-02.yml"
     meta.write_text(meta.read_text("utf-8").replace("level: 基礎", "level: 中級"), "utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: x\n")
+    org_before = (project / "org.yml").read_bytes()
+    for name, path in (("hands-on-03", "../org.yml"), ("hands-on-04", ".git/config")):
+        meta = project / "sessions" / f"{name}.yml"
+        meta.write_text(
+            meta.read_text("utf-8") + f"materials:\n  - {{title: 資料, file: {path}}}\n", "utf-8"
+        )
 
-    result = build_site(tmp_path / "site", config)
+    result = build_site(project / "site", config)
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert "WARNING" in log
     assert "sessions/hands-on-02.yml" in log and "level" in log and "中級" in log
+    for name, path in (("hands-on-03", "../org.yml"), ("hands-on-04", ".git/config")):
+        assert f"sessions/{name}.yml: 「materials の1番目の file」の「{path}」" in log
+    assert "Traceback" not in log
+    assert (project / "org.yml").read_bytes() == org_before
+    published = [p.name for p in (project / "site").rglob("*")]
+    assert "config" not in published and "org.yml" not in published
