@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-from longmedia import long_clip
 from sessionkit import REPO, SESSION_YML, VTT, needs_ffmpeg
+
+from support.longmedia import long_clip
 
 pytestmark = needs_ffmpeg
 
