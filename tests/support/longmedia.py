@@ -19,14 +19,14 @@ from pathlib import Path
 CACHE = Path(tempfile.gettempdir()) / "wardsite-test-media"
 
 
-def long_clip(minutes: int, kind: str = "mp4") -> tuple[Path, float]:
+def long_clip(minutes: int, kind: str = "mp4", folder: Path = CACHE) -> tuple[Path, float]:
     """``(path, seconds it took to generate; 0 when cached)``.
 
     ``mp4``: browser-safe H.264/AAC with +faststart (publish only remuxes it).
     ``mkv``: MPEG-4 part 2 and MP3 (publish has to convert it, which takes a while).
     """
-    CACHE.mkdir(parents=True, exist_ok=True)
-    dest = CACHE / f"session-{minutes}min-v1.{kind}"
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / f"session-{minutes}min-v1.{kind}"
     if dest.is_file():
         return dest, 0.0
     seconds = minutes * 60
@@ -113,7 +113,11 @@ def _clock(seconds: float) -> str:
 
 
 def publish_long_session(
-    project: Path, minutes: int = 60, cues: int = 1500, marks: dict[int, str] | None = None
+    project: Path,
+    minutes: int = 60,
+    cues: int = 1500,
+    marks: dict[int, str] | None = None,
+    kind: str = "mp4",
 ) -> float:
     """Publish a ``minutes``-long recording with ``cues`` cues as 第7回 into ``project``.
 
@@ -121,7 +125,7 @@ def publish_long_session(
     """
     from wardsite.sessions.publish import main
 
-    clip, _ = long_clip(minutes, "mp4")
+    clip, _ = long_clip(minutes, kind)
     inputs = project / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
     transcript = inputs / "transcript.vtt"

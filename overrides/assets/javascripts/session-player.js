@@ -120,6 +120,22 @@
       ends[i] = parseFloat(spans[i].getAttribute("data-e"));
     }
     var current = -1;
+    var scrollPending = false;
+
+    // Keep the cue in view inside the transcript box only (never the page,
+    // never the focus), unless the reader is working inside the box. Done in
+    // the next frame, when the browser lays the page out anyway, so update()
+    // itself never forces a layout.
+    function keepInView() {
+      scrollPending = false;
+      if (current < 0 || transcript.scrollHeight <= transcript.clientHeight) return;
+      if (transcript.contains(document.activeElement)) return;
+      var box = transcript.getBoundingClientRect();
+      var line = spans[current].getBoundingClientRect();
+      if (line.top < box.top || line.bottom > box.bottom) {
+        transcript.scrollTop += line.top - box.top - transcript.clientHeight / 3;
+      }
+    }
 
     function update() {
       var t = video.currentTime;
@@ -129,16 +145,10 @@
       if (current >= 0) spans[current].classList.remove(ACTIVE);
       current = index;
       if (current < 0) return;
-      var span = spans[current];
-      span.classList.add(ACTIVE);
-      // Keep the cue in view inside the transcript box only (never the page,
-      // never the focus), unless the reader is working inside the box.
-      if (transcript.scrollHeight > transcript.clientHeight && !transcript.contains(document.activeElement)) {
-        var box = transcript.getBoundingClientRect();
-        var line = span.getBoundingClientRect();
-        if (line.top < box.top || line.bottom > box.bottom) {
-          transcript.scrollTop += line.top - box.top - transcript.clientHeight / 3;
-        }
+      spans[current].classList.add(ACTIVE);
+      if (!scrollPending) {
+        scrollPending = true;
+        window.requestAnimationFrame(keepInView);
       }
     }
 
