@@ -22,6 +22,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from wardsite.errors import SiteInputError
+from wardsite.sessions.cli import describe_os_error
 from wardsite.sessions.model import Cue
 
 FIELD = "字幕ファイル"
@@ -103,7 +104,7 @@ def read_captions(
         raise SiteInputError(
             name,
             FIELD,
-            f"を読み込めません（{exc.strerror}）。",
+            f"を読み込めません（{describe_os_error(exc)}）。",
             "ファイルが開けるか（権限・ほかのアプリで開いていないか）を確かめてください。",
         ) from None
     return parse_captions(_decode(raw, name), name=name, suffix=path.suffix, speakers=speakers)

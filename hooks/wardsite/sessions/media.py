@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wardsite.errors import SiteInputError
+from wardsite.sessions.cli import describe_os_error
 
 FIELD = "動画ファイル"
 
@@ -96,7 +97,7 @@ def probe(path: Path, display_name: str | None = None) -> ProbeResult:
         raise SiteInputError(
             name,
             FIELD,
-            f"を読み込めません（{exc.strerror}）。",
+            f"を読み込めません（{describe_os_error(exc)}）。",
             "ファイルの権限を確かめてください。",
         ) from None
     result = subprocess.run(

@@ -42,6 +42,7 @@ import yaml
 from wardsite.errors import SiteInputError
 from wardsite.sessions import captions as captions_mod
 from wardsite.sessions import media
+from wardsite.sessions.cli import describe_os_error
 from wardsite.sessions.model import (
     LEVELS,
     TRACKS,
@@ -231,7 +232,7 @@ def _local_file(root: Path, value: str, key: str, field: str, bad: Any, fix: str
     except FileNotFoundError:
         bad(field, f"の「{value}」が見つかりません。", fix)
     except OSError as exc:
-        bad(field, f"の「{value}」を読み込めません（{exc.strerror}）。", fix)
+        bad(field, f"の「{value}」を読み込めません（{describe_os_error(exc)}）。", fix)
     return None
 
 
@@ -392,7 +393,7 @@ def _check_readable(path: Path, name: str, field: str, shown: str) -> None:
         raise SiteInputError(
             name,
             field,
-            f"の「{shown}」を読み込めません（{exc.strerror}）。",
+            f"の「{shown}」を読み込めません（{describe_os_error(exc)}）。",
             "権限を確かめてください。",
         ) from None
 
