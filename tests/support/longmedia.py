@@ -11,10 +11,11 @@ reuses them.
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from wardsite.sessions.samples import generate_clip
 
 CACHE = Path(tempfile.gettempdir()) / "wardsite-test-media"
 
@@ -38,33 +39,11 @@ def long_clip(minutes: int, kind: str = "mp4", folder: Path = CACHE) -> tuple[Pa
     extra = ["-movflags", "+faststart"] if kind == "mp4" else []
     partial = dest.with_name(f".{dest.name}.{os.getpid()}.{kind}")
     started = time.perf_counter()
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            f"color=c=0x283593:s=160x90:r=1:d={seconds}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=frequency=300:sample_rate=8000:duration={seconds}",
-            *codecs,
-            "-g",
-            "30",
-            "-b:a",
-            "16k",
-            "-ac",
-            "1",
-            "-shortest",
-            *extra,
-            str(partial),
-        ],
-        check=True,
+    generate_clip(
+        partial,
+        f"color=c=0x283593:s=160x90:r=1:d={seconds}",
+        f"sine=frequency=300:sample_rate=8000:duration={seconds}",
+        [*codecs, "-g", "30", "-b:a", "16k", "-ac", "1", *extra],
     )
     os.replace(partial, dest)  # never leave a half-written clip in the cache
     return dest, time.perf_counter() - started
