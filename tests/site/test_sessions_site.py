@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from support.build import ROOT, build_site, copy_project
@@ -110,3 +111,13 @@ def test_broken_session_file_fails_the_strict_build_with_a_japanese_message(
     assert (project / "org.yml").read_bytes() == org_before
     published = [p.name for p in (project / "site").rglob("*")]
     assert "config" not in published and "org.yml" not in published
+
+
+def test_chapters_track_is_written_next_to_the_captions(site: Path) -> None:
+    html = (site / "learning/sessions/hands-on-01/index.html").read_text("utf-8")
+    src = re.search(r'<track kind="chapters" srclang="ja" label="チャプター" src="([^"]+)"', html)
+    assert src, "no chapters track"
+    track = (site / "learning/sessions/hands-on-01" / src.group(1)).resolve()
+    assert track.parent == (site / "media/samples/hands-on-01").resolve()
+    text = track.read_text("utf-8")
+    assert text.startswith("WEBVTT") and "多要素認証で承認する" in text
