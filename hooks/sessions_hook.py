@@ -9,7 +9,6 @@ transcript search documents and the list of media files live in
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +19,7 @@ from mkdocs.structure.pages import Page
 from wardsite.sessions import render
 from wardsite.sessions.metadata import Catalogue, load_sessions
 from wardsite.sessions.model import Session
+from wardsite.sessions.paths import copy_media, write_site_file
 from wardsite_mkdocs import search_entries
 from wardsite_mkdocs.generated_pages import AFTER_I18N, GeneratedPage, add_pages
 from wardsite_mkdocs.i18n import (
@@ -94,9 +94,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     # point (the other languages build into sub-folders of it).
     if not is_default_build(config):
         return
+    # Every path was checked when sessions/*.yml was read; copy_media checks
+    # again that it stays inside the session's media folder and the site.
     root = project_root(config)
+    sources = render.media_sources(_catalogue().sessions)
     site = Path(config.site_dir)
-    for rel in render.media_files(_catalogue().sessions):
-        target = site / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / rel, target)
+    for problem in copy_media(root, site, sources):
+        log.warning(problem)
+    for session in _catalogue().sessions:
+        track = render.chapters_track(session)
+        if track is not None:
+            write_site_file(site, session.key, *track)

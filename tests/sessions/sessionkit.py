@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from wardsite.sessions.samples import generate_clip
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -44,29 +45,9 @@ def make_clip(dest: Path, vcodec: str = "libx264", acodec: str = "aac", seconds:
         extra = ["-deadline", "realtime", "-cpu-used", "8", "-b:v", "100k"]
     if vcodec == "libx264":
         extra = ["-pix_fmt", "yuv420p", "-preset", "ultrafast"]
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            f"testsrc2=s=160x90:r=10:d={seconds}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=frequency=440:sample_rate=48000:duration={seconds}",
-            "-c:v",
-            vcodec,
-            *extra,
-            "-c:a",
-            acodec,
-            "-shortest",
-            str(dest),
-        ],
-        check=True,
+    return generate_clip(
+        dest,
+        f"testsrc2=s=160x90:r=10:d={seconds}",
+        f"sine=frequency=440:sample_rate=48000:duration={seconds}",
+        ["-c:v", vcodec, *extra, "-c:a", acodec],
     )
-    return dest

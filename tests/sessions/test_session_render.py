@@ -58,9 +58,16 @@ def test_session_page_player_and_links() -> None:
     assert re.search(r"<video [^>]*\bcontrols\b", page)
     assert 'poster="../../../media/sessions/hands-on-07/poster.jpg"' in page
     assert 'href="#t=01:00" data-ws-seek="60.000"' in page  # chapter
-    assert 'id="cue-c0002" href="#t=01:05" data-ws-seek="65.500"' in page
-    assert 'href="#t=61:40"' in page and ">1:01:40</span>" in page  # past one hour
-    assert '<span class="ws-cue__speaker">講師：</span>' in page
+    assert 'href="#t=01:05" data-ws-seek="65.500">01:05</a>' in page  # paragraph
+    assert '<span data-s="65.5" data-e="70">ここで申請します。</span>' in page
+    assert 'href="#t=61:40"' in page and ">1:01:40</a>" in page  # past one hour
+    assert '<b class="ws-cue__speaker">講師：</b>' in page
+    assert '<h3 class="ws-transcript__chapter">申請</h3>' in page
+    assert re.search(
+        r'<track kind="chapters" srclang="ja" label="チャプター" '
+        r'src="\.\./\.\./\.\./media/sessions/hands-on-07/chapters\.[0-9a-f]{10}\.vtt">',
+        page,
+    )
     assert "&lt;script&gt; &amp; テスト" in page and "<script>" not in page
     assert "テレワーク &lt;の&gt; 始め方" in page
     assert "data-ws-speed hidden" in page
@@ -95,8 +102,8 @@ def test_catalogue_lists_all_sessions_with_status_and_filter_markup() -> None:
     assert "data-ws-filter hidden" in page
 
 
-def test_transcript_sections_point_at_the_cue_time() -> None:
-    docs = render.transcript_sections(SESSION, max_chars=1)
+def test_transcript_sections_point_at_the_paragraph_time() -> None:
+    docs = render.transcript_sections(SESSION)
     assert [d["location"] for d in docs] == [
         "learning/sessions/hands-on-07/#t=00:00",
         "learning/sessions/hands-on-07/#t=01:05",
@@ -104,9 +111,38 @@ def test_transcript_sections_point_at_the_cue_time() -> None:
     ]
     assert docs[1]["title"] == "第7回 テレワーク <の> 始め方 › 申請（01:05〜）"
     assert docs[0]["text"] == "はじめに &lt;script&gt; &amp; テスト"
-    merged = render.transcript_sections(SESSION)
-    assert len(merged) == 2  # a chapter starts a new passage
+    merged = render.transcript_sections(SESSION, window=10_000)
+    assert len(merged) == 2  # a chapter starts a new passage, however long the window
     assert render.transcript_sections(replace(SESSION, recording=None)) == []
+
+
+def test_paragraphs_are_at_most_a_minute_and_start_at_chapters() -> None:
+    cues = tuple(Cue(f"c{i:04d}", i * 2.4, i * 2.4 + 2.0, f"発言{i}") for i in range(1500))
+    rec = replace(SESSION.recording, cues=cues, duration=3600.0)
+    session = replace(SESSION, recording=rec, chapters=(Chapter(0, "前半"), Chapter(1801, "後半")))
+    paragraphs = render.paragraphs(session)
+    assert [c for p in paragraphs for c in p.cues] == list(cues)
+    assert all(p.cues[-1].end - p.start <= 60 for p in paragraphs)
+    assert 55 <= len(paragraphs) <= 65
+    assert [p.chapter.title for p in paragraphs if p.chapter] == ["前半", "後半"]
+    (second,) = [p for p in paragraphs if p.chapter and p.chapter.title == "後半"]
+    assert second.cues[0].id == "c0751"  # the first cue at or after the chapter
+
+
+def test_chapters_track_covers_the_recording() -> None:
+    path, text = render.chapters_track(SESSION)
+    assert re.fullmatch(r"media/sessions/hands-on-07/chapters\.[0-9a-f]{10}\.vtt", path)
+    assert text.splitlines()[:8] == [
+        "WEBVTT",
+        "",
+        "chapter-1",
+        "00:00:00.000 --> 00:01:00.000",
+        "はじめに",
+        "",
+        "chapter-2",
+        "00:01:00.000 --> 01:03:20.000",
+    ]
+    assert render.chapters_track(replace(SESSION, chapters=())) is None
 
 
 def test_urls_without_directory_urls() -> None:

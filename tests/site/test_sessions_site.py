@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
+import re
 from pathlib import Path
 
-from support.build import ROOT, build_site
+from support.build import ROOT, build_site, copy_project
 from support.builtsite import parse_page
 from wardsite.sessions import render
 from wardsite.sessions.metadata import load_sessions
@@ -81,24 +81,43 @@ def test_pages_read_without_javascript(site: Path) -> None:
     assert "download" in html  # materials
 
 
-def _copy_project(dest: Path) -> Path:
-    for name in ("docs", "overrides", "hooks", "sessions", "media", "data"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "org.yml"):
-        shutil.copy(ROOT / name, dest / name)
-    return dest / "mkdocs.yml"
-
-
 def test_broken_session_file_fails_the_strict_build_with_a_japanese_message(
     tmp_path: Path,
 ) -> None:
-    config = _copy_project(tmp_path / "project")
-    meta = tmp_path / "project" / "sessions" / "hands-on-02.yml"
+    """Also the paths of issue #10: before, ``../org.yml`` was copied over the
+    project's org.yml (the site folder inside the project) and ``.git/config``
+    was published, even though the strict build then failed."""
+    project = tmp_path / "project"
+    config = copy_project(project)
+    meta = project / "sessions" / "hands-on-02.yml"
     meta.write_text(meta.read_text("utf-8").replace("level: 基礎", "level: 中級"), "utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: x\n")
+    org_before = (project / "org.yml").read_bytes()
+    for name, path in (("hands-on-03", "../org.yml"), ("hands-on-04", ".git/config")):
+        meta = project / "sessions" / f"{name}.yml"
+        meta.write_text(
+            meta.read_text("utf-8") + f"materials:\n  - {{title: 資料, file: {path}}}\n", "utf-8"
+        )
 
-    result = build_site(tmp_path / "site", config)
+    result = build_site(project / "site", config)
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert "WARNING" in log
     assert "sessions/hands-on-02.yml" in log and "level" in log and "中級" in log
+    for name, path in (("hands-on-03", "../org.yml"), ("hands-on-04", ".git/config")):
+        assert f"sessions/{name}.yml: 「materials の1番目の file」の「{path}」" in log
+    assert "Traceback" not in log
+    assert (project / "org.yml").read_bytes() == org_before
+    published = [p.name for p in (project / "site").rglob("*")]
+    assert "config" not in published and "org.yml" not in published
+
+
+def test_chapters_track_is_written_next_to_the_captions(site: Path) -> None:
+    html = (site / "learning/sessions/hands-on-01/index.html").read_text("utf-8")
+    src = re.search(r'<track kind="chapters" srclang="ja" label="チャプター" src="([^"]+)"', html)
+    assert src, "no chapters track"
+    track = (site / "learning/sessions/hands-on-01" / src.group(1)).resolve()
+    assert track.parent == (site / "media/samples/hands-on-01").resolve()
+    text = track.read_text("utf-8")
+    assert text.startswith("WEBVTT") and "多要素認証で承認する" in text

@@ -10,8 +10,10 @@ a role (trainers are named by role, never by person, on the site).
 
 from __future__ import annotations
 
+import ast
 import html
 import io
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -20,9 +22,20 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from wardsite.errors import SiteInputError
+from wardsite.sessions.cli import describe_os_error
 from wardsite.sessions.model import Cue
 
 FIELD = "字幕ファイル"
+
+# Limits sized for a 3-hour session: a Teams transcript of 90 minutes has
+# 600–1,500 cues and is under 0.5 MB, so three hours stay well inside these.
+MAX_CAPTION_BYTES = 2_000_000
+MAX_CUES = 5_000
+#: One cue is a sentence or two: longer ones cannot be read on screen.
+MAX_CUE_SECONDS = 60.0
+MAX_CUE_CHARS = 500
+#: How far past the end of the video a cue may end (players round lengths).
+END_TOLERANCE = 2.0
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -73,6 +86,15 @@ def read_captions(
     """
     name = display_name or str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_CAPTION_BYTES:
+            raise SiteInputError(
+                name,
+                FIELD,
+                f"が大きすぎます（{size / 1e6:.1f} MB、上限 {MAX_CAPTION_BYTES / 1e6:g} MB）。"
+                "3時間の研修の文字起こしでも、この大きさにはなりません。",
+                "別のファイル（録画の文字起こしではないもの）を指定していないか確かめてください。",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SiteInputError(
@@ -82,7 +104,7 @@ def read_captions(
         raise SiteInputError(
             name,
             FIELD,
-            f"を読み込めません（{exc.strerror}）。",
+            f"を読み込めません（{describe_os_error(exc)}）。",
             "ファイルが開けるか（権限・ほかのアプリで開いていないか）を確かめてください。",
         ) from None
     return parse_captions(_decode(raw, name), name=name, suffix=path.suffix, speakers=speakers)
@@ -124,24 +146,89 @@ def parse_captions(
             "に字幕が1つもありません。",
             "中身のある字幕ファイルを指定してください（録画の文字起こしを書き出し直してください）。",
         )
+    if len(cues) > MAX_CUES:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"の字幕が多すぎます（{len(cues):,} 件、上限 {MAX_CUES:,} 件）。"
+            "3時間の研修でも、この数にはなりません。",
+            "別のファイルを指定していないか、字幕ソフトの書き出し設定を確かめてください。",
+        )
     for cue in cues:
-        if cue.end <= cue.start:
-            raise SiteInputError(
-                name,
-                FIELD,
-                f"の {_hms(cue.start)} の字幕は、終わりの時刻が始まりより前です。",
-                "この字幕の時刻を直してください。",
-            )
+        _check_cue(cue, name)
     return cues
 
 
+def _check_cue(cue: Cue, name: str) -> None:
+    where = f"の {_hms(cue.start)} の字幕"
+    if cue.end == cue.start:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"{where}は長さが0秒です（始まりと終わりが同じ時刻 {_hms(cue.end)}）。",
+            "終わりの時刻を、話し終わった時刻に直してください。",
+        )
+    if cue.end < cue.start:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"{where}は、終わりの時刻（{_hms(cue.end)}）が始まりより前です。",
+            "この字幕の時刻を直してください。",
+        )
+    if cue.end - cue.start > MAX_CUE_SECONDS:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"{where}は {cue.end - cue.start:.0f} 秒続きます（上限 {MAX_CUE_SECONDS:.0f} 秒）。",
+            "1つの字幕は1〜2文にし、長い字幕は分けてください。",
+        )
+    if len(cue.text) > MAX_CUE_CHARS:
+        raise SiteInputError(
+            name,
+            FIELD,
+            f"{where}は {len(cue.text)} 文字あります（上限 {MAX_CUE_CHARS} 文字）。",
+            "1つの字幕は1〜2文にし、長い字幕は分けてください。",
+        )
+
+
+def overlap_warnings(cues: Sequence[Cue], name: str, limit: int = 3) -> list[str]:
+    """Japanese notes for cues that start before the previous one ends (shown, not fatal).
+
+    Players show overlapping cues together, which is allowed but usually a
+    sign of a hand-edited file; only the first ``limit`` are listed.
+    """
+    overlaps = [
+        (before, after)
+        for before, after in itertools.pairwise(cues)
+        if after.start < before.end - 0.001
+    ]
+    notes = [
+        f"{name}: {_hms(after.start)} の字幕が、前の字幕（{_hms(before.start)}〜"
+        f"{_hms(before.end)}）と重なっています。"
+        for before, after in overlaps[:limit]
+    ]
+    if len(overlaps) > limit:
+        notes.append(f"{name}: ほかにも {len(overlaps) - limit} か所、字幕が重なっています。")
+    return notes
+
+
 def _describe(exc: Exception) -> str:
+    """The caption library's (English) complaint, told in Japanese."""
     message = str(exc)
     if message == "Invalid format":
         return "形式が判別できません"
-    if len(message) > 120:
-        message = message[:117] + "…"
-    return f"ライブラリの報告: {message}"
+    if message.startswith("Invalid cue block "):
+        try:
+            lines = ast.literal_eval(message[len("Invalid cue block ") :])
+            # the last timing line is where the library stopped understanding
+            shown = [line for line in lines if "-->" in line][-1:] or lines[:1]
+            shown = shown[0]
+        except (ValueError, SyntaxError, IndexError, TypeError):
+            return "字幕のかたまりの書き方が正しくないところがあります"
+        return f"「{str(shown)[:60]}」のところの書き方が正しくありません"
+    if message.startswith("Invalid timestamp "):
+        return f"時刻 {message[len('Invalid timestamp ') :][:40]} が読めません"
+    return "内容を読み取れませんでした"
 
 
 def _hms(seconds: float) -> str:
@@ -171,15 +258,24 @@ def _clean(captions: Sequence[webvtt.Caption], speakers: Mapping[str, str] | Non
 
 
 def check_against_duration(cues: Sequence[Cue], duration: float, name: str) -> None:
-    """Raise when a cue starts after the end of the video (captions of another recording?)."""
-    late = [cue for cue in cues if cue.start > duration + 0.5]
+    """Raise when a cue starts or ends after the end of the video.
+
+    ``duration`` is the real (decoded) length; a cue may end up to
+    END_TOLERANCE seconds after it.
+    """
+    late = [cue for cue in cues if cue.end > duration + END_TOLERANCE]
     if late:
+        cue = late[0]
+        problem = (
+            f"の {_hms(cue.start)} の字幕が {_hms(cue.end)} まで続きますが、"
+            if cue.start <= duration
+            else f"の字幕が {_hms(cue.start)} から始まりますが、"
+        )
         raise SiteInputError(
             name,
             FIELD,
-            f"の字幕が {_hms(late[0].start)} から始まりますが、動画は {_hms(duration)} で"
-            "終わります。",
-            "別の録画の字幕を指定していないか確かめてください。",
+            f"{problem}動画は {_hms(duration)} で終わります（動画より後の字幕が {len(late)} 件）。",
+            "別の録画の字幕を指定していないか、録画が途中で切れていないか確かめてください。",
         )
 
 

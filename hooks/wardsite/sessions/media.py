@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from wardsite.errors import SiteInputError
+from wardsite.sessions.cli import describe_os_error
 
 FIELD = "動画ファイル"
 
@@ -95,7 +97,7 @@ def probe(path: Path, display_name: str | None = None) -> ProbeResult:
         raise SiteInputError(
             name,
             FIELD,
-            f"を読み込めません（{exc.strerror}）。",
+            f"を読み込めません（{describe_os_error(exc)}）。",
             "ファイルの権限を確かめてください。",
         ) from None
     result = subprocess.run(
@@ -146,10 +148,59 @@ def probe(path: Path, display_name: str | None = None) -> ProbeResult:
     )
 
 
+class TruncatedError(SiteInputError):
+    """The file's header promises more than its data holds (a partial download)."""
+
+
+#: How much shorter than its header a recording may decode (rounding, a last
+#: frame); a partly downloaded file is short by minutes, not by a second.
+TRUNCATION_TOLERANCE = 1.0
+
+
+def decoded_duration(
+    path: Path,
+    info: ProbeResult,
+    display_name: str | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> float:
+    """Decode the whole file (video and audio) and return its real length in seconds.
+
+    The header of a partly downloaded MP4 still gives the full length, so
+    ffprobe alone believes it; decoding to the end shows where the data stops.
+    Raises TruncatedError when the decoded length falls short of the header
+    (beyond TRUNCATION_TOLERANCE) or ffmpeg cannot read to the end.
+    """
+    name = display_name or str(path)
+    args = ["-i", str(path), "-map", "0:v:0", "-map", "0:a:0?", "-f", "null", "-"]
+    try:
+        decoded = _run_with_progress(args, info.duration, on_progress)
+    except ConversionError:
+        decoded = 0.0
+    if decoded < info.duration - TRUNCATION_TOLERANCE:
+        raise TruncatedError(
+            name,
+            FIELD,
+            f"は途中までしかありません（ファイルの見出しでは {_clock(info.duration)} ですが、"
+            f"再生できるのは {_clock(decoded)} までです）。ダウンロードが途中で止まったか、"
+            "ファイルが壊れています。",
+            "録画ファイルをもう一度ダウンロードし、最後まで再生できるか確かめてから"
+            "やり直してください。何も変更していません。",
+        )
+    return min(decoded, info.duration) if decoded > 0 else info.duration
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
 def _run_with_progress(
     args: list[str], duration: float, on_progress: Callable[[float], None] | None
-) -> None:
-    """Run ffmpeg with ``-progress pipe:1`` and report seconds done to ``on_progress``."""
+) -> float:
+    """Run ffmpeg with ``-progress pipe:1``, report seconds done to ``on_progress``.
+
+    Returns the last position ffmpeg reported (the length it wrote or decoded).
+    """
     cmd = [
         tool("ffmpeg"),
         "-hide_banner",
@@ -161,22 +212,42 @@ def _run_with_progress(
         "pipe:1",
         *args,
     ]
-    with subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace"
-    ) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
-        for line in proc.stdout:
-            key, _, value = line.strip().partition("=")
-            # out_time_us is the current position; older builds name it out_time_ms.
-            if key in ("out_time_us", "out_time_ms") and value.isdigit() and on_progress:
-                on_progress(min(int(value) / 1_000_000, duration))
-            elif key == "progress" and value == "end" and on_progress:
-                on_progress(duration)
-        log = proc.stderr.read()
+    position = 0.0
+    # stderr goes to a file, not a pipe: a long log cannot fill the pipe and
+    # stall ffmpeg while we read its progress from stdout.
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log_file,
+        subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=log_file,
+            text=True,
+            errors="replace",
+        ) as proc,
+    ):
+        assert proc.stdout is not None
+        try:
+            for line in proc.stdout:
+                key, _, value = line.strip().partition("=")
+                # out_time_us is the current position; older builds name it out_time_ms.
+                if key in ("out_time_us", "out_time_ms") and value.isdigit():
+                    position = max(position, int(value) / 1_000_000)
+                    if on_progress:
+                        on_progress(min(position, duration))
+                elif key == "progress" and value == "end" and on_progress:
+                    on_progress(min(position, duration))
+        except BaseException:
+            # Interrupted (a signal, see interrupts.py): stop ffmpeg now rather
+            # than wait for it to finish writing a file that is thrown away.
+            proc.kill()
+            raise
         code = proc.wait()
+        log_file.seek(0)
+        log = log_file.read()
     if code != 0:
         tail = "\n".join(log.strip().splitlines()[-5:])
         raise ConversionError(f"ffmpeg が失敗しました（終了コード {code}）。\n{tail}")
+    return position
 
 
 def make_browser_safe(

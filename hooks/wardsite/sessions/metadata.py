@@ -42,6 +42,7 @@ import yaml
 from wardsite.errors import SiteInputError
 from wardsite.sessions import captions as captions_mod
 from wardsite.sessions import media
+from wardsite.sessions.cli import describe_os_error
 from wardsite.sessions.model import (
     LEVELS,
     TRACKS,
@@ -51,7 +52,9 @@ from wardsite.sessions.model import (
     Session,
     display_time,
     parse_time,
+    session_key,
 )
+from wardsite.sessions.paths import UnsafePathError, fix_hint, resolve_inside
 from wardsite.yamlfile import read_mapping
 
 REQUIRED = ("track", "number", "title", "level", "date", "length", "trainer", "goals")
@@ -198,8 +201,9 @@ def _load_one(
     if errors:
         return None  # required facts are wrong: leave the session out entirely
 
-    materials = _materials(data.get("materials"), root, bad)
-    recording = _recording(data.get("recording"), root, name, bad, errors, probe_videos)
+    key = session_key(track, number)
+    materials = _materials(data.get("materials"), root, key, bad)
+    recording = _recording(data.get("recording"), root, key, name, bad, errors, probe_videos)
     chapters = _chapters(data.get("chapters"), recording, bad)
     return Session(
         track=track,
@@ -219,7 +223,20 @@ def _load_one(
     )
 
 
-def _materials(value: Any, root: Path, bad: Any) -> tuple[Material, ...]:
+def _local_file(root: Path, value: str, key: str, field: str, bad: Any, fix: str) -> Path | None:
+    """The checked file a local path names, or None after reporting why not."""
+    try:
+        return resolve_inside(root, value, key)
+    except UnsafePathError as exc:
+        bad(field, f"の「{value}」{exc}", fix_hint(key))
+    except FileNotFoundError:
+        bad(field, f"の「{value}」が見つかりません。", fix)
+    except OSError as exc:
+        bad(field, f"の「{value}」を読み込めません（{describe_os_error(exc)}）。", fix)
+    return None
+
+
+def _materials(value: Any, root: Path, key: str, bad: Any) -> tuple[Material, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -243,20 +260,18 @@ def _materials(value: Any, root: Path, bad: Any) -> tuple[Material, ...]:
                 "file: に資料の場所を書いてください。",
             )
             continue
-        if not is_url(href) and not (root / href).is_file():
-            bad(
-                f"{field}の file",
-                f"の「{href}」が見つかりません。",
-                "資料のファイルを置くか、場所の書き間違いを直してください。",
-            )
+        href = href.strip()
+        fix = "資料のファイルを置くか、場所の書き間違いを直してください。"
+        if not is_url(href) and _local_file(root, href, key, f"{field}の file", bad, fix) is None:
             continue
-        out.append(Material(title=item["title"].strip(), href=href.strip()))
+        out.append(Material(title=item["title"].strip(), href=href))
     return tuple(out)
 
 
 def _recording(
     value: Any,
     root: Path,
+    key: str,
     name: str,
     bad: Any,
     errors: list[SiteInputError],
@@ -269,13 +284,21 @@ def _recording(
         return None
     before = len(errors)
     video, caps = value.get("video"), value.get("captions")
-    for key, item in (("video", video), ("captions", caps)):
+    for part, item in (("video", video), ("captions", caps)):
         if not isinstance(item, str) or not item.strip():
             bad(
-                f"recording.{key}",
+                f"recording.{part}",
                 "が書かれていません。",
                 "録画は publish コマンドで登録してください（字幕は必須です）。",
             )
+    if len(errors) > before:
+        return None
+    fix = "publish コマンドで登録し直してください。"
+    video_path = caps_path = None
+    if not is_url(video):
+        video_path = _local_file(root, video, key, "recording.video", bad, fix)
+    if not is_url(caps):
+        caps_path = _local_file(root, caps, key, "recording.captions", bad, fix)
     if len(errors) > before:
         return None
     duration: float | None = None
@@ -290,17 +313,17 @@ def _recording(
                 "publish コマンドで書き直してください。",
             )
             return None
-    if not is_url(video):
+    if video_path is not None:
         try:
             if probe_videos:
                 try:
                     duration = media.probe(
-                        root / video, f"{name} の recording.video（{video}）"
+                        video_path, f"{name} の recording.video（{video}）"
                     ).duration
                 except media.ToolMissingError:
-                    _check_readable(root / video, name, "recording.video", video)
+                    _check_readable(video_path, name, "recording.video", video)
             else:
-                _check_readable(root / video, name, "recording.video", video)
+                _check_readable(video_path, name, "recording.video", video)
         except SiteInputError as exc:
             errors.append(exc)
             return None
@@ -311,7 +334,7 @@ def _recording(
             "publish コマンドで書き直してください。",
         )
         return None
-    if is_url(caps):
+    if caps_path is None:
         bad(
             "recording.captions",
             "は URL にできません（文字起こしを作るため、字幕はリポジトリに置きます）。",
@@ -320,7 +343,7 @@ def _recording(
         return None
     try:
         cues = captions_mod.read_captions(
-            root / caps, display_name=f"{name} の recording.captions（{caps}）"
+            caps_path, display_name=f"{name} の recording.captions（{caps}）"
         )
         captions_mod.check_against_duration(
             cues, duration, f"{name} の recording.captions（{caps}）"
@@ -329,14 +352,15 @@ def _recording(
         errors.append(exc)
         return None
     poster = value.get("poster")
-    if poster is not None and (
-        not isinstance(poster, str) or (not is_url(poster) and not (root / poster).is_file())
+    poster_fix = "publish コマンドで書き直すか、poster の行を消してください。"
+    if poster is not None and not isinstance(poster, str):
+        bad("recording.poster", "の形が正しくありません。", poster_fix)
+        poster = None
+    elif (
+        poster is not None
+        and not is_url(poster)
+        and _local_file(root, poster, key, "recording.poster", bad, poster_fix) is None
     ):
-        bad(
-            "recording.poster",
-            f"の「{poster}」が見つかりません。",
-            "publish コマンドで書き直すか、poster の行を消してください。",
-        )
         poster = None
     return Recording(
         video=video,
@@ -369,7 +393,7 @@ def _check_readable(path: Path, name: str, field: str, shown: str) -> None:
         raise SiteInputError(
             name,
             field,
-            f"の「{shown}」を読み込めません（{exc.strerror}）。",
+            f"の「{shown}」を読み込めません（{describe_os_error(exc)}）。",
             "権限を確かめてください。",
         ) from None
 

@@ -7,11 +7,15 @@ Usage (from the repository folder)::
         [--media-base-url https://media.example/training --media-dir /mnt/media/training]
 
 What it does, in an order that never loses what is already published: probe the
-video (ffprobe) → read and check the captions → check the chapters → convert the
-video to browser-safe MP4 (H.264/AAC, +faststart) in a staging folder with a
-progress bar → poster image → size limit for files that go into git → only then
-move the new files into place and update ``sessions/<track>-NN.yml`` → print
-exactly what to ``git add``.
+video (ffprobe) → read and check the captions and chapters → decode the whole
+video to find its real length (a partly downloaded file is refused) and check
+captions and chapters against it → convert the video to browser-safe MP4
+(H.264/AAC, +faststart) in a staging folder outside the tracked tree (under
+``.git/``) with a progress bar → poster image → size limit for files that go
+into git → content-hashed names → only then move the new files into place,
+update ``sessions/<track>-NN.yml`` and remove the files it replaced (signals
+wait until this is done) → print exactly what to ``git add``. Ctrl+C, SIGTERM
+and a closed terminal stop it with nothing changed.
 
 Where the media goes:
 
@@ -28,8 +32,9 @@ Exit codes (scripts can rely on them):
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import errno
+import hashlib
 import os
 import shutil
 import sys
@@ -41,9 +46,11 @@ from typing import Any
 
 from wardsite.errors import SiteInputError
 from wardsite.sessions import captions as captions_mod
-from wardsite.sessions import media
+from wardsite.sessions import interrupts, media
+from wardsite.sessions.cli import JapaneseArgumentParser, describe_os_error, session_number
 from wardsite.sessions.metadata import is_url, read_yaml, replace_top_level
 from wardsite.sessions.model import TRACKS, Chapter, display_time, parse_time, session_key
+from wardsite.sessions.paths import UnsafePathError, resolve_inside
 
 EXIT_OK = 0  # published
 EXIT_INTERNAL = 1  # unexpected error (a bug): report it with the message shown
@@ -54,6 +61,7 @@ EXIT_METADATA = 5  # no or broken sessions/*.yml for this session, or bad chapte
 EXIT_SLIDES = 6  # slides file missing or not a PDF
 EXIT_TOO_LARGE = 7  # a file meant for git is over the size limit
 EXIT_FFMPEG = 8  # ffmpeg/ffprobe missing, or the conversion failed
+# Stopped by Ctrl+C / kill / closing the terminal: 128 + the signal (130, 143, 129).
 
 EXIT_CODES = {
     EXIT_OK: "公開しました",
@@ -87,6 +95,7 @@ class PublishResult:
     git_add: list[str]  # repo-relative paths to commit
     upload: list[Path] = field(default_factory=list)  # files to put on the media server
     upload_to: str = ""
+    removed: list[str] = field(default_factory=list)  # repo-relative, replaced files
     converted: bool = False
     duration: float = 0.0
 
@@ -135,9 +144,15 @@ def read_chapters_file(path: Path) -> list[Chapter]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise PublishError(
-            EXIT_METADATA, f"チャプターのファイル {name} を読めません（{exc}）。"
+            EXIT_METADATA, f"チャプターのファイル {name} を読めません（{describe_os_error(exc)}）。"
+        ) from None
+    except UnicodeDecodeError:
+        raise PublishError(
+            EXIT_METADATA,
+            f"チャプターのファイル {name} の文字コードが UTF-8 ではありません。"
+            "メモ帳で開き、「UTF-8」を選んで保存し直してください。",
         ) from None
     chapters: list[Chapter] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -186,17 +201,33 @@ def _chapters_yaml(chapters: Sequence[Chapter]) -> list[dict[str, str]]:
     return [{"time": display_time(c.start), "title": c.title} for c in chapters]
 
 
-def _rel(path: Path, root: Path) -> str:
+def _rel_path(path: Path, root: Path) -> str:
     return path.resolve().relative_to(root.resolve()).as_posix()
 
 
-def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
-    """Do the whole publication; raise PublishError (nothing changed) on bad input."""
+def _progress(
+    opts: Options, total: float, label: str
+) -> tuple[Callable[[float], None] | None, Callable[[], None]]:
+    if opts.progress:
+        return media.progress_bar(total, label)
+    return None, lambda: None
+
+
+def publish(
+    opts: Options,
+    out: Callable[[str], None] = print,
+    guard: interrupts.Guard | None = None,
+) -> PublishResult:
+    """Do the whole publication; raise PublishError (nothing changed) on bad input.
+
+    With ``guard`` (signal handlers installed by :func:`main`), a signal during
+    the final moves waits until they are done.
+    """
     root = opts.root
     if opts.track not in TRACKS:
         raise PublishError(EXIT_USAGE, f"--track は {' か '.join(TRACKS)} を指定してください。")
     meta_path, data = find_metadata(root, opts.track, opts.number)
-    meta_name = _rel(meta_path, root)
+    meta_name = _rel_path(meta_path, root)
     key = session_key(opts.track, opts.number)
 
     # 1. Inputs, cheapest checks first; nothing is written yet.
@@ -208,6 +239,7 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
         f"動画: {display_time(info.duration)}、映像 {info.video_codec}、"
         f"音声 {info.audio_codec or 'なし'}、{info.width}×{info.height}"
     )
+    # Captions first (fast), so a wrong file is caught before the long decode.
     try:
         cues = captions_mod.read_captions(
             opts.captions, speakers=opts.speakers, display_name=str(opts.captions)
@@ -215,19 +247,33 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
         captions_mod.check_against_duration(cues, info.duration, str(opts.captions))
     except SiteInputError as exc:
         raise PublishError(EXIT_CAPTIONS, str(exc)) from None
-    out(f"字幕: {len(cues)} 件を確認しました。")
     if opts.chapters is not None:
         chapters = read_chapters_file(opts.chapters)
-        _check_chapters(chapters, info.duration, str(opts.chapters))
     else:
         chapters = _existing_chapters(data, meta_name)
-        _check_chapters(chapters, info.duration, meta_name)
+    _check_chapters(chapters, info.duration, str(opts.chapters or meta_name))
+    # The header may promise more than the file holds: decode it to the end.
+    update, close = _progress(opts, info.duration, "動画を最後まで確認しています")
+    try:
+        real = media.decoded_duration(opts.video, info, str(opts.video), update)
+    except SiteInputError as exc:
+        raise PublishError(EXIT_VIDEO, str(exc)) from None
+    finally:
+        close()
+    try:
+        captions_mod.check_against_duration(cues, real, str(opts.captions))
+    except SiteInputError as exc:
+        raise PublishError(EXIT_CAPTIONS, str(exc)) from None
+    _check_chapters(chapters, real, str(opts.chapters or meta_name))
+    out(f"字幕: {len(cues)} 件を確認しました。")
+    for note in captions_mod.overlap_warnings(cues, str(opts.captions)):
+        out(f"注意: {note}")
     if opts.slides is not None:
         try:
             head = opts.slides.read_bytes()[:5]
         except OSError as exc:
             raise PublishError(
-                EXIT_SLIDES, f"スライド {opts.slides} を読めません（{exc.strerror}）。"
+                EXIT_SLIDES, f"スライド {opts.slides} を読めません（{describe_os_error(exc)}）。"
             ) from None
         if head != b"%PDF-":
             raise PublishError(
@@ -238,22 +284,17 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
 
     external = bool(opts.media_base_url)
     repo_dir = root / opts.repo_media_dir / key
-    if external:
-        server_root = opts.media_dir or root / "build" / "media-upload"
-        media_dest = server_root / key
-    else:
-        media_dest = repo_dir
-    repo_dir.mkdir(parents=True, exist_ok=True)
-    media_dest.mkdir(parents=True, exist_ok=True)
+    media_dest = (opts.media_dir or root / "build" / "media-upload") / key if external else repo_dir
+    deferred = guard.deferred if guard is not None else interrupts.nothing_deferred
 
-    # 2. Produce everything in a staging folder next to the destination.
-    staging = Path(tempfile.mkdtemp(prefix=".publish-", dir=media_dest))
+    # 2. Produce everything in a staging folder outside the tracked tree (under
+    #    .git/ when there is one: same disk, so the final moves are renames).
+    staging = Path(tempfile.mkdtemp(prefix="publish-session-", dir=staging_parent(root)))
+    placed: list[Path] = []  # new files put in place (undone on failure)
+    kept: list[Path] = []  # files already there under the same (content-hashed) name
     try:
         video_out = staging / "video.mp4"
-        if opts.progress:
-            update, close = media.progress_bar(info.duration, "動画を変換しています")
-        else:
-            update, close = None, lambda: None
+        update, close = _progress(opts, real, "動画を変換しています")
         try:
             converted = media.make_browser_safe(opts.video, video_out, info, update)
             # the converted file's own length (containers differ by a few ms)
@@ -289,59 +330,152 @@ def publish(opts: Options, out: Callable[[str], None] = print) -> PublishResult:
                         "何も変更していません。",
                     )
 
-        # 3. Move into place (each os.replace is atomic) and update the metadata.
-        media_files = ["video.mp4", "poster.jpg"] + (["slides.pdf"] if opts.slides else [])
-        for name in media_files:
-            os.replace(staging / name, media_dest / name)
-        os.replace(staging / "captions.vtt", repo_dir / "captions.vtt")
+        # Content-hashed names: a republished video gets a new address, so no
+        # browser or proxy serves the old one from its cache.
+        plain = ["video.mp4", "poster.jpg"] + (["slides.pdf"] if opts.slides else [])
+        names = {n: hashed_name(staging / n) for n in [*plain, "captions.vtt"]}
+        for n, hashed in names.items():
+            os.replace(staging / n, staging / hashed)
+
+        def href(name: str) -> str:
+            if external:
+                return f"{opts.media_base_url.rstrip('/')}/{key}/{names[name]}"  # type: ignore[union-attr]
+            return _rel_path(repo_dir / names[name], root)
+
+        recording: dict[str, Any] = {
+            "video": href("video.mp4"),
+            "captions": _rel_path(repo_dir / names["captions.vtt"], root),
+            "poster": href("poster.jpg"),
+            "duration": round(info.duration, 3),
+        }
+        if opts.sample:
+            recording["sample"] = True
+        text = meta_path.read_text(encoding="utf-8")
+        text = replace_top_level(text, "recording", recording)
+        if opts.chapters is not None:
+            text = replace_top_level(text, "chapters", _chapters_yaml(chapters))
+        if opts.slides is not None:
+            materials = [m for m in (data.get("materials") or []) if not _is_our_slides(m, key)]
+            field_name = "url" if external else "file"
+            materials.insert(0, {"title": SLIDES_TITLE, field_name: href("slides.pdf")})
+            text = replace_top_level(text, "materials", materials)
+        (staging / "metadata.yml").write_text(text, encoding="utf-8", newline="\n")
+        old = _local_files_of(data, root, opts.repo_media_dir, key)
+
+        # 3. Put everything in place. A signal arriving now waits until this is
+        #    done; a failure undoes the moves, so the repository is either as
+        #    before or completely updated.
+        with deferred():
+            try:
+                for folder in {media_dest, repo_dir}:
+                    folder.mkdir(parents=True, exist_ok=True)
+                moves = [(names[n], media_dest) for n in plain]
+                moves.append((names["captions.vtt"], repo_dir))
+                for name, folder in moves:
+                    dest = folder / name
+                    if dest.exists():  # the same name is the same content: already there
+                        kept.append(dest)
+                        continue
+                    _move(staging / name, dest)
+                    placed.append(dest)
+                _move(staging / "metadata.yml", meta_path)
+            except BaseException:
+                for path in placed:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                raise
+            keep = {p.resolve() for p in [*placed, *kept]}
+            removed = [p for p in old if p.resolve() not in keep]
+            for path in removed:
+                with contextlib.suppress(OSError):
+                    path.unlink()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         for folder in (media_dest, repo_dir):
             with contextlib.suppress(OSError):
                 folder.rmdir()  # removes only a folder that a failed run left empty
 
-    def href(name: str) -> str:
-        if external:
-            return f"{opts.media_base_url.rstrip('/')}/{key}/{name}"  # type: ignore[union-attr]
-        return _rel(repo_dir / name, root)
-
-    recording: dict[str, Any] = {
-        "video": href("video.mp4"),
-        "captions": _rel(repo_dir / "captions.vtt", root),
-        "poster": href("poster.jpg"),
-        "duration": round(info.duration, 3),
-    }
-    if opts.sample:
-        recording["sample"] = True
-    text = meta_path.read_text(encoding="utf-8")
-    text = replace_top_level(text, "recording", recording)
-    if opts.chapters is not None:
-        text = replace_top_level(text, "chapters", _chapters_yaml(chapters))
-    if opts.slides is not None:
-        materials = [
-            m
-            for m in (data.get("materials") or [])
-            if not (
-                isinstance(m, dict)
-                and str(m.get("file") or m.get("url") or "").endswith(f"{key}/slides.pdf")
-            )
-        ]
-        materials.insert(
-            0, {"title": SLIDES_TITLE, "file" if not external else "url": href("slides.pdf")}
-        )
-        text = replace_top_level(text, "materials", materials)
-    tmp_meta = meta_path.with_suffix(".yml.tmp")
-    tmp_meta.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp_meta, meta_path)
-
-    git_add = [meta_name, _rel(repo_dir / "captions.vtt", root)]
+    git_add = [meta_name, _rel_path(repo_dir / names["captions.vtt"], root)]
     result = PublishResult(meta_path, git_add, converted=converted, duration=info.duration)
+    result.removed = [_rel_path(p, root) for p in removed]
     if external:
-        result.upload = [media_dest / n for n in media_files]
+        result.upload = [media_dest / names[n] for n in plain]
         result.upload_to = f"{opts.media_base_url.rstrip('/')}/{key}/"  # type: ignore[union-attr]
     else:
-        git_add += [_rel(media_dest / n, root) for n in media_files]
+        git_add += [_rel_path(media_dest / names[n], root) for n in plain]
     return result
+
+
+def hashed_name(path: Path, digits: int = 10) -> str:
+    """``video.mp4`` → ``video.3f2a9c01b7.mp4`` (the first digits of its SHA-256)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    stem, dot, suffix = path.name.partition(".")
+    return f"{stem}.{digest.hexdigest()[:digits]}{dot}{suffix}"
+
+
+def staging_parent(root: Path) -> Path:
+    """Where to stage: the repository's git folder (not part of the tracked tree).
+
+    A worktree's ``.git`` is a file naming its git folder. Without git, the
+    system's temporary folder.
+    """
+    dot_git = root / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    if dot_git.is_file():
+        line = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        if line.startswith("gitdir:"):
+            folder = Path(line[len("gitdir:") :].strip())
+            folder = folder if folder.is_absolute() else root / folder
+            if folder.is_dir():
+                return folder
+    return Path(tempfile.gettempdir())
+
+
+def _move(source: Path, dest: Path) -> None:
+    """Rename (atomic on the same disk), or copy then delete across disks."""
+    try:
+        os.replace(source, dest)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        shutil.move(source, dest)
+
+
+def _is_our_slides(material: Any, key: str) -> bool:
+    if not isinstance(material, dict):
+        return False
+    href = str(material.get("file") or material.get("url") or "")
+    name = href.rsplit("/", 1)[-1]
+    return f"/{key}/" in href and name.startswith("slides.") and name.endswith(".pdf")
+
+
+def _local_files_of(data: dict[str, Any], root: Path, media_dir: str, key: str) -> list[Path]:
+    """Files in the session's repository folder that the current metadata points at.
+
+    After a republication these are deleted (in the same commit as the new
+    metadata); files on the media server are left for the server's own clean-up,
+    since the site that is live until the new build still links to them.
+    """
+    values: list[str] = []
+    rec = data.get("recording")
+    if isinstance(rec, dict):
+        values += [v for k in ("video", "captions", "poster") if isinstance(v := rec.get(k), str)]
+    for item in data.get("materials") or []:
+        if _is_our_slides(item, key) and isinstance(item.get("file"), str):
+            values.append(item["file"])
+    out = []
+    for value in values:
+        if not value.startswith(f"{media_dir}/{key}/"):
+            continue
+        try:
+            out.append(resolve_inside(root, value, key))
+        except (UnsafePathError, OSError):
+            continue
+    return out
 
 
 def _parse_speakers(values: Sequence[str]) -> dict[str, str]:
@@ -356,19 +490,34 @@ def _parse_speakers(values: Sequence[str]) -> dict[str, str]:
     return speakers
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> JapaneseArgumentParser:
+    parser = JapaneseArgumentParser(
         prog="python -m wardsite.sessions.publish",
         description="研修の録画（動画・字幕・スライド）をサイトに公開します。",
         epilog="終了コード: " + "、".join(f"{c}={t}" for c, t in EXIT_CODES.items()),
     )
-    parser.add_argument("number", type=int, help="研修の回（例: 7）")
-    parser.add_argument("--video", type=Path, required=True, help="録画ファイル（mp4, webm など）")
+    parser.add_argument("number", type=session_number, metavar="回", help="研修の回（例: 7）")
     parser.add_argument(
-        "--captions", type=Path, required=True, help="字幕（.vtt、Teams のトランスクリプト、.srt）"
+        "--video",
+        type=Path,
+        required=True,
+        metavar="録画ファイル",
+        help="録画ファイル（mp4, webm など）",
     )
-    parser.add_argument("--slides", type=Path, help="スライドの PDF")
-    parser.add_argument("--chapters", type=Path, help="チャプター（1行に「01:30 はじめに」）")
+    parser.add_argument(
+        "--captions",
+        type=Path,
+        required=True,
+        metavar="字幕ファイル",
+        help="字幕（.vtt、Teams のトランスクリプト、.srt）",
+    )
+    parser.add_argument("--slides", type=Path, metavar="PDF", help="スライドの PDF")
+    parser.add_argument(
+        "--chapters",
+        type=Path,
+        metavar="チャプターファイル",
+        help="チャプター（1行に「01:30 はじめに」）",
+    )
     parser.add_argument("--track", default="hands-on", choices=list(TRACKS), help="コース")
     parser.add_argument(
         "--speaker",
@@ -380,11 +529,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--media-base-url",
         default=os.environ.get("WARDSITE_MEDIA_BASE_URL") or None,
+        metavar="URL",
         help="メディアサーバーの公開URL（指定すると動画を git に入れません）",
     )
     parser.add_argument(
         "--media-dir",
         type=Path,
+        metavar="フォルダー",
         default=Path(os.environ["WARDSITE_MEDIA_DIR"])
         if os.environ.get("WARDSITE_MEDIA_DIR")
         else None,
@@ -393,12 +544,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-commit-mb",
         type=float,
+        metavar="MB",
         default=DEFAULT_MAX_COMMIT_MB,
         help=f"git に入れてよいファイルの上限（MB、既定 {DEFAULT_MAX_COMMIT_MB:g}）",
     )
     parser.add_argument(
         "--root",
         type=Path,
+        metavar="フォルダー",
         default=Path(__file__).resolve().parents[3],
         help="リポジトリのフォルダー（既定: このプログラムがあるリポジトリ）",
     )
@@ -410,28 +563,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
 
     def say(text: str) -> None:
-        print(text, file=sys.stderr)
+        # A closed terminal (SIGHUP) makes writing fail: the work is undone anyway.
+        with contextlib.suppress(OSError):
+            print(text, file=sys.stderr, flush=True)
 
     try:
-        if args.media_base_url and not is_url(args.media_base_url):
-            raise PublishError(
-                EXIT_USAGE, "--media-base-url は http:// か https:// で始めてください。"
+        with interrupts.installed() as guard:
+            if args.media_base_url and not is_url(args.media_base_url):
+                raise PublishError(
+                    EXIT_USAGE, "--media-base-url は http:// か https:// で始めてください。"
+                )
+            opts = Options(
+                root=args.root,
+                track=args.track,
+                number=args.number,
+                video=args.video,
+                captions=args.captions,
+                slides=args.slides,
+                chapters=args.chapters,
+                speakers=_parse_speakers(args.speaker),
+                media_base_url=args.media_base_url,
+                media_dir=args.media_dir,
+                max_commit_mb=args.max_commit_mb,
+                progress=not args.no_progress,
             )
-        opts = Options(
-            root=args.root,
-            track=args.track,
-            number=args.number,
-            video=args.video,
-            captions=args.captions,
-            slides=args.slides,
-            chapters=args.chapters,
-            speakers=_parse_speakers(args.speaker),
-            media_base_url=args.media_base_url,
-            media_dir=args.media_dir,
-            max_commit_mb=args.max_commit_mb,
-            progress=not args.no_progress,
+            result = publish(opts, say, guard)
+    except interrupts.Interrupted as exc:
+        say("")
+        say(
+            f"中断しました（{exc}）。途中で作ったファイルは消しました。リポジトリは実行前のままです。"
         )
-        result = publish(opts, say)
+        say("もう一度公開するときは、同じコマンドを最初から実行してください。")
+        return exc.exit_code
     except PublishError as exc:
         say(f"エラー: {exc}")
         say(f"（終了コード {exc.code}: {EXIT_CODES.get(exc.code, '')}）")
@@ -451,8 +614,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"次のファイルをメディアサーバーに置いてください（公開URL: {result.upload_to}）:")
         for path in result.upload:
             print(f"  {path}")
+    if result.removed:
+        print("前に公開していた次のファイルは、新しいファイルに置き換えたので消しました:")
+        for path in result.removed:
+            print(f"  {path}")
     print("次のコマンドで git に登録してください:")
-    print("  git add " + " ".join(result.git_add))
+    folder = str(Path(result.git_add[1]).parent)
+    print(f"  git add {result.git_add[0]} {folder}")
     print(f'  git commit -m "研修 第{args.number}回の録画を公開"')
     return EXIT_OK
 

@@ -23,13 +23,20 @@ Session page
     seeks and plays; on load, a ``#t=MM:SS`` (or ``#t=H:MM:SS`` / ``#t=SS``)
     fragment seeks there (start playback if allowed). Minutes may exceed 59.
     Chapters: ``ol.ws-chapters[data-ws-chapters] > li > a.ws-chapter``.
+    Chapters track: ``<track kind="chapters" srclang="ja">`` (the build writes
+    the file, see :func:`chapters_track`), so the browser's own controls can
+    list the chapters too.
     Transcript: ``div.ws-transcript[data-ws-transcript]`` with
-    ``data-ws-for="ws-video-<key>"``, cues ``ol.ws-transcript__cues > li >
-    a.ws-cue#cue-<cue id>`` with ``data-ws-start`` / ``data-ws-end`` (seconds);
-    inside ``span.ws-cue__time``, ``span.ws-cue__speaker`` (optional) and
-    ``span.ws-cue__text``. While playing, the script marks the current cue
-    with class ``ws-cue--active`` and ``aria-current="true"`` (and removes
-    them from the previous one); it should not move keyboard focus.
+    ``data-ws-for="ws-video-<key>"`` holds paragraphs of up to a minute
+    (:func:`paragraphs`): ``h3.ws-transcript__chapter`` where a chapter
+    starts, then ``p.ws-para`` starting with the link
+    ``a.ws-para__time[data-ws-seek]`` (the keyboard way to seek), then an
+    optional ``b.ws-cue__speaker`` when the speaker changes and one
+    ``span[data-s][data-e]`` per cue (start / end in seconds, in time order).
+    Clicking a cue's text seeks there (mouse convenience). While playing, the
+    script marks the current cue with class ``ws-cue--active`` (found by
+    binary search on the start times, so a 1,500-cue transcript costs the
+    same as a short one) without moving keyboard focus.
     The transcript container carries ``data-search-exclude`` so the page
     itself is not indexed twice: :func:`transcript_sections` gives the
     per-time search documents instead.
@@ -47,10 +54,12 @@ Catalogue page
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from wardsite.sessions.metadata import is_url
 from wardsite.sessions.model import (
@@ -236,6 +245,7 @@ def _player(session: Session, root: str) -> list[str]:
         f'<source src="{video_href}" type="video/mp4">',
         f'<track kind="captions" srclang="ja" label="日本語" '
         f'src="{esc(_href(rec.captions, root))}" default>',
+        *_chapters_track_tag(session, root),
         f'<p>このブラウザーでは動画を再生できません。<a href="{video_href}">動画ファイル（MP4）</a>'
         "を開くか、下の文字起こしをお読みください。</p>",
         "</video>",
@@ -246,6 +256,14 @@ def _player(session: Session, root: str) -> list[str]:
         "</figcaption>",
         "</figure>",
     ]
+
+
+def _chapters_track_tag(session: Session, root: str) -> list[str]:
+    track = chapters_track(session)
+    if track is None:
+        return []
+    src = esc(root + track[0])
+    return [f'<track kind="chapters" srclang="ja" label="チャプター" src="{src}">']
 
 
 def _chapters(session: Session) -> list[str]:
@@ -261,27 +279,90 @@ def _chapters(session: Session) -> list[str]:
     return lines
 
 
-def _cue_html(cue: Cue) -> str:
-    speaker = f'<span class="ws-cue__speaker">{esc(cue.speaker)}：</span>' if cue.speaker else ""
-    return (
-        f'<li><a class="ws-cue" id="cue-{esc(cue.id)}" href="#t={fragment_time(cue.start)}" '
-        f'data-ws-seek="{cue.start:.3f}" data-ws-start="{cue.start:.3f}" '
-        f'data-ws-end="{cue.end:.3f}"><span class="ws-cue__time">{display_time(cue.start)}</span> '
-        f'{speaker}<span class="ws-cue__text">{esc(_join_lines(cue.text))}</span></a></li>'
-    )
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive cues shown (and searched) together: at most PARAGRAPH_SECONDS long."""
+
+    start: float
+    cues: tuple[Cue, ...]
+    chapter: Chapter | None  # set on the first paragraph of a chapter
+
+
+#: A paragraph of the transcript and a transcript search document cover up to
+#: this many seconds: a full-length session stays a readable page and a search
+#: hit lands within a minute of where the words are said.
+PARAGRAPH_SECONDS = 60.0
+
+
+def paragraphs(session: Session, window: float = PARAGRAPH_SECONDS) -> list[Paragraph]:
+    """The transcript cut into paragraphs: a new one at each chapter and every ``window`` s."""
+    rec = session.recording
+    if rec is None:
+        return []
+    chapters = sorted(session.chapters, key=lambda c: c.start)
+    out: list[Paragraph] = []
+    current: list[Cue] = []
+    heading: Chapter | None = None
+    next_chapter = 0
+
+    def flush() -> None:
+        if current:
+            out.append(Paragraph(current[0].start, tuple(current), heading))
+            current.clear()
+
+    for cue in rec.cues:
+        starts: Chapter | None = None
+        while next_chapter < len(chapters) and chapters[next_chapter].start <= cue.start + 0.001:
+            starts = chapters[next_chapter]
+            next_chapter += 1
+        if starts is not None or (current and cue.end - current[0].start > window):
+            flush()
+            heading = starts
+        elif not current:
+            heading = None
+        current.append(cue)
+    flush()
+    return out
+
+
+def _seconds(value: float) -> str:
+    """A time attribute as short as it can be: ``12``, ``12.5``, ``12.25``."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _paragraph_html(paragraph: Paragraph) -> list[str]:
+    lines = []
+    if paragraph.chapter is not None:
+        lines.append(f'<h3 class="ws-transcript__chapter">{esc(paragraph.chapter.title)}</h3>')
+    parts = [
+        f'<p class="ws-para"><a class="ws-para__time" href="#t={fragment_time(paragraph.start)}" '
+        f'data-ws-seek="{paragraph.start:.3f}">{display_time(paragraph.start)}</a>'
+    ]
+    speaker: str | None = None
+    for cue in paragraph.cues:
+        if cue.speaker and cue.speaker != speaker:
+            parts.append(f'<b class="ws-cue__speaker">{esc(cue.speaker)}：</b>')
+        speaker = cue.speaker
+        parts.append(
+            f'<span data-s="{_seconds(cue.start)}" data-e="{_seconds(cue.end)}">'
+            f"{esc(_join_lines(cue.text))}</span>"
+        )
+    lines.append(" ".join(parts) + "</p>")
+    return lines
 
 
 def _transcript(session: Session) -> list[str]:
     rec = session.recording
     assert rec is not None
-    return [
+    out = [
         f'<div class="ws-transcript" id="ws-transcript-{session.key}" data-ws-transcript '
-        f'data-ws-for="ws-video-{session.key}" data-search-exclude>',
-        '<ol class="ws-transcript__cues">',
-        *(_cue_html(cue) for cue in rec.cues),
-        "</ol>",
-        "</div>",
+        f'data-ws-for="ws-video-{session.key}" data-search-exclude '
+        'role="region" aria-label="文字起こし">',
     ]
+    for paragraph in paragraphs(session):
+        out += _paragraph_html(paragraph)
+    out.append("</div>")
+    return out
 
 
 def _materials(session: Session, root: str) -> list[str]:
@@ -397,56 +478,75 @@ def render_pages(
 
 
 def transcript_sections(
-    session: Session, *, directory_urls: bool = True, max_chars: int = 160
+    session: Session, *, directory_urls: bool = True, window: float = PARAGRAPH_SECONDS
 ) -> list[dict[str, str | float]]:
-    """Search documents for the transcript: one per passage of consecutive cues.
+    """Search documents for the transcript: one per paragraph (up to ``window`` seconds).
 
     Each is ``{"location": "learning/sessions/hands-on-07/#t=12:34", "title":
     "第7回 テレワークの始め方 › チャプター（12:34〜）", "text": "…"}`` in the shape
-    of Material's ``search_index.json`` docs. Passages stop at about
-    ``max_chars`` characters or at a chapter start, so a hit lands within a few
-    sentences of where the words are said.
+    of Material's ``search_index.json`` docs. The same paragraphs as on the
+    page, so a hit opens the page where a paragraph starts; the index grows
+    with the length of the recording (about one document a minute), not with
+    the number of cues.
     """
-    rec = session.recording
-    if rec is None:
-        return []
     base = session_page_url(session, directory_urls=directory_urls)
-    chapter_starts = {c.start for c in session.chapters}
     docs: list[dict[str, str | float]] = []
-    passage: list[Cue] = []
-
-    def flush() -> None:
-        if not passage:
-            return
-        start = passage[0].start
+    for paragraph in paragraphs(session, window):
+        start = paragraph.start
         chapter = _chapter_at(session.chapters, start)
         where = f" › {chapter.title}" if chapter else ""
         docs.append(
             {
                 "location": f"{base}#t={fragment_time(start)}",
                 "title": f"{session.display_title}{where}（{display_time(start)}〜）",
-                "text": esc(" ".join(_join_lines(c.text) for c in passage)),
+                "text": esc(" ".join(_join_lines(c.text) for c in paragraph.cues)),
                 "boost": SESSION_SEARCH_BOOST,
             }
         )
-        passage.clear()
-
-    for cue in rec.cues:
-        starts_chapter = any(passage and passage[-1].start < s <= cue.start for s in chapter_starts)
-        if passage and (starts_chapter or sum(len(c.text) for c in passage) >= max_chars):
-            flush()
-        passage.append(cue)
-    flush()
     return docs
 
 
-def media_files(sessions: Iterable[Session]) -> list[str]:
-    """Repo-relative local files the site must serve at the same path (video, poster, …)."""
-    out: list[str] = []
+def chapters_track(session: Session) -> tuple[str, str] | None:
+    """``(repo-relative path, WebVTT text)`` of the chapters track, or None.
+
+    Written by the build next to the captions (from ``chapters:`` in the
+    session file, so editing a title needs no republishing); the name carries
+    a hash of the content, so a changed list is never served from a cache.
+    """
+    rec = session.recording
+    if rec is None or not session.chapters:
+        return None
+    ends = [c.start for c in session.chapters[1:]] + [rec.duration]
+    lines = ["WEBVTT", ""]
+    for index, (chapter, end) in enumerate(zip(session.chapters, ends, strict=True), start=1):
+        lines += [
+            f"chapter-{index}",
+            f"{_vtt_clock(chapter.start)} --> {_vtt_clock(max(end, chapter.start + 0.001))}",
+            chapter.title.replace("-->", "→"),
+            "",
+        ]
+    text = "\n".join(lines)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{posixpath.dirname(rec.captions)}/chapters.{digest}.vtt", text
+
+
+def _vtt_clock(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def media_sources(sessions: Iterable[Session]) -> list[tuple[str, str]]:
+    """``(session key, repo-relative path)`` of each local file the site serves at that path."""
+    out: set[tuple[str, str]] = set()
     for session in sessions:
         rec = session.recording
         targets = [m.href for m in session.materials]
         if rec is not None:
             targets += [rec.video, rec.captions, *([rec.poster] if rec.poster else [])]
-        out += [t for t in targets if not is_url(t)]
-    return sorted(set(out))
+        out.update((session.key, t) for t in targets if not is_url(t))
+    return sorted(out)
+
+
+def media_files(sessions: Iterable[Session]) -> list[str]:
+    """Repo-relative local files the site must serve at the same path (video, poster, …)."""
+    return sorted({rel for _, rel in media_sources(sessions)})

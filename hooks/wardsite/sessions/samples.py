@@ -80,6 +80,19 @@ def make_clip(dest: Path, heading: str, colour: str, seconds: int = SECONDS) -> 
         )
     else:
         video = f"testsrc2=s=480x270:r=15:d={seconds}"
+    generate_clip(
+        dest,
+        video,
+        f"sine=frequency=440:sample_rate=48000:duration={seconds}",
+        ["-af", "volume=0.05", "-c:v", "mpeg4", "-q:v", "3", "-c:a", "pcm_s16le"],
+    )
+
+
+def generate_clip(dest: Path, video: str, audio: str, output_args: list[str]) -> Path:
+    """Write ``dest`` from ffmpeg's generated ``video`` and ``audio`` (lavfi) sources.
+
+    Also used by the tests and the benchmark for their long recordings.
+    """
     subprocess.run(
         [
             media.tool("ffmpeg"),
@@ -94,20 +107,14 @@ def make_clip(dest: Path, heading: str, colour: str, seconds: int = SECONDS) -> 
             "-f",
             "lavfi",
             "-i",
-            f"sine=frequency=440:sample_rate=48000:duration={seconds}",
-            "-af",
-            "volume=0.05",
-            "-c:v",
-            "mpeg4",
-            "-q:v",
-            "3",
-            "-c:a",
-            "pcm_s16le",
+            audio,
+            *output_args,
             "-shortest",
             str(dest),
         ],
         check=True,
     )
+    return dest
 
 
 def generate(root: Path = ROOT, only: tuple[Sample, ...] = SAMPLES) -> list[str]:

@@ -14,8 +14,9 @@
  * - Deep links: "#t=MM:SS" (also "#t=H:MM:SS" and "#t=SS") seeks there on
  *   load and on hashchange (a search result on the same page changes only
  *   the hash).
- * - Transcript: marks the cue being spoken (class ws-cue--active and
- *   aria-current="true") without moving keyboard focus.
+ * - Transcript: marks the cue being spoken (class ws-cue--active), found by
+ *   binary search on the cue start times, without moving keyboard focus;
+ *   clicking the words of a cue seeks there.
  * - Catalogue: shows the level / course filter and hides what does not match.
  */
 (function () {
@@ -89,46 +90,86 @@
     });
   }
 
+  /** Index of the last of the sorted ``starts`` at or before ``t`` (-1 if none). */
+  function lastAtOrBefore(starts, t) {
+    var low = 0;
+    var high = starts.length - 1;
+    var found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (starts[middle] <= t) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+
   function setUpTranscript(video) {
     var transcript = document.querySelector('[data-ws-transcript][data-ws-for="' + video.id + '"]');
     if (!transcript) return;
-    var cues = Array.prototype.map.call(transcript.querySelectorAll("a.ws-cue"), function (link) {
-      return {
-        link: link,
-        start: parseFloat(link.getAttribute("data-ws-start")),
-        end: parseFloat(link.getAttribute("data-ws-end")),
-      };
-    });
-    var current = null;
+    // One pass over the cues when the page loads; after that each timeupdate
+    // is a binary search and at most two class changes, whatever the length.
+    var spans = transcript.querySelectorAll("span[data-s]");
+    var starts = new Array(spans.length);
+    var ends = new Array(spans.length);
+    for (var i = 0; i < spans.length; i++) {
+      starts[i] = parseFloat(spans[i].getAttribute("data-s"));
+      ends[i] = parseFloat(spans[i].getAttribute("data-e"));
+    }
+    var current = -1;
+    var scrollPending = false;
+
+    // Keep the cue in view inside the transcript box only (never the page,
+    // never the focus), unless the reader is working inside the box. Done in
+    // the next frame, when the browser lays the page out anyway, so update()
+    // itself never forces a layout.
+    function keepInView() {
+      scrollPending = false;
+      if (current < 0 || transcript.scrollHeight <= transcript.clientHeight) return;
+      if (transcript.contains(document.activeElement)) return;
+      var box = transcript.getBoundingClientRect();
+      var line = spans[current].getBoundingClientRect();
+      if (line.top < box.top || line.bottom > box.bottom) {
+        transcript.scrollTop += line.top - box.top - transcript.clientHeight / 3;
+      }
+    }
 
     function update() {
       var t = video.currentTime;
-      var found = null;
-      for (var i = 0; i < cues.length; i++) {
-        if (cues[i].start <= t && t < cues[i].end) found = cues[i];
-      }
-      if (found === current) return;
-      if (current) {
-        current.link.classList.remove(ACTIVE);
-        current.link.removeAttribute("aria-current");
-      }
-      current = found;
-      if (!current) return;
-      current.link.classList.add(ACTIVE);
-      current.link.setAttribute("aria-current", "true");
-      // Keep the cue in view inside the transcript box only (never the page,
-      // never the focus), unless the reader is working inside the box.
-      if (transcript.scrollHeight > transcript.clientHeight && !transcript.contains(document.activeElement)) {
-        var top = current.link.offsetTop - transcript.offsetTop;
-        if (top < transcript.scrollTop || top > transcript.scrollTop + transcript.clientHeight - current.link.offsetHeight) {
-          transcript.scrollTop = Math.max(top - transcript.clientHeight / 3, 0);
-        }
+      var index = lastAtOrBefore(starts, t);
+      if (index >= 0 && !(t < ends[index])) index = -1;
+      if (index === current) return;
+      if (current >= 0) spans[current].classList.remove(ACTIVE);
+      current = index;
+      if (current < 0) return;
+      spans[current].classList.add(ACTIVE);
+      if (!scrollPending) {
+        scrollPending = true;
+        window.requestAnimationFrame(keepInView);
       }
     }
+
+    // Clicking the words of a cue seeks there (the paragraph's time link is
+    // the keyboard way to do the same).
+    transcript.addEventListener("click", function (event) {
+      var span = event.target.closest && event.target.closest("span[data-s]");
+      if (!span || event.button !== 0 || (window.getSelection && String(window.getSelection()))) return;
+      var seconds = parseFloat(span.getAttribute("data-s"));
+      if (!isFinite(seconds)) return;
+      seek(video, seconds, true);
+      if (window.history && history.replaceState) {
+        history.replaceState(history.state, "", "#t=" + formatFragment(seconds));
+      }
+    });
 
     video.addEventListener("timeupdate", update);
     video.addEventListener("seeked", update);
     video.addEventListener("loadedmetadata", update);
+    // For the benchmark and tests: the cost of one update at the current time.
+    transcript.wsUpdate = update;
   }
 
   function setUpPlayer(player) {
@@ -139,7 +180,9 @@
     // Captions on by default: the track is marked default, make sure it shows.
     var tracks = video.textTracks;
     for (var i = 0; i < tracks.length; i++) {
-      if (tracks[i].language === "ja" && tracks[i].mode !== "showing") tracks[i].mode = "showing";
+      if (tracks[i].kind === "captions" && tracks[i].language === "ja" && tracks[i].mode !== "showing") {
+        tracks[i].mode = "showing";
+      }
     }
     return video;
   }
