@@ -20,6 +20,7 @@ from wardsite.errors import SiteInputError
 from wardsite_mkdocs.i18n import is_nested_language_build, project_root, site_languages
 from wardsite_mkdocs.search_bundles import (
     WORKER_DIR,
+    load_site_paraphrases,
     load_site_synonyms,
     worker_version,
     write_bundles,
@@ -46,10 +47,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     try:
         synonyms = load_site_synonyms(project_root(config))
+        paraphrases = load_site_paraphrases(project_root(config))
     except SiteInputError as exc:
         raise PluginError(str(exc)) from None
     languages, default = site_languages(config)
-    written = write_bundles(Path(config.site_dir), languages, default, synonyms)
+    written = write_bundles(Path(config.site_dir), languages, default, synonyms, paraphrases)
     write_worker_script(Path(config.site_dir))
     summary = ", ".join(
         f"{s.lang}: {s.docs} docs on {s.pages} pages, {s.files} files, {s.bytes // 1024} KB"
