@@ -385,8 +385,12 @@ def generate_docs(
             (part / f"page-{i:04d}.md").write_text(text, encoding="utf-8")
 
 
+#: The top-task pages offered under an empty result name pages the generated site lacks.
+_TOP_PAGES = re.compile(r"^  search_top_pages:\n(?:    - .*\n)+", re.MULTILINE)
+
+
 def _config_text(text: str, *, search_hook: bool, custom_dir: str) -> str:
-    text = text.split("\nnav:", 1)[0] + "\n"
+    text = _TOP_PAGES.sub("", text.split("\nnav:", 1)[0] + "\n")
     drop = [*LEFT_OUT_HOOKS, *([] if search_hook else [SEARCH_HOOK])]
     lines = [ln for ln in text.splitlines() if ln.strip().lstrip("- ") not in drop]
     text = "\n".join(lines) + "\n"
