@@ -8,12 +8,21 @@
  * It replaces assets/javascripts/search/worker.js in a copy of our build that
  * `pagefind --site` indexed (so the page's own loading is the same as ours).
  * pagefind.js is an ES module: a classic worker loads it with import().
- * Without a document, Pagefind picks the language with the most pages (ja).
+ * Pagefind picks its language index from <html lang>; a worker has no
+ * document, so a minimal stand-in answers the page's language (?lang=ja), as
+ * on a page Pagefind's own UI would (else it takes the English index).
  */
 "use strict";
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var SHOWN = 10;
 var root = new URL("../../../", self.location.href);
+var lang = new URLSearchParams(self.location.search).get("lang") || "ja";
+self.document = {
+  currentScript: null,
+  querySelector: function (selector) {
+    return selector === "html" ? { getAttribute: function () { return lang; } } : null;
+  },
+};
 var pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
   return Promise.resolve(module.init()).then(function () { return module; });
 });
