@@ -18,8 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Per set: MRR@10 floor and no-result ceiling.
-FLOORS = {"tune": (0.80, 0.05), "validation": (0.70, 0.05)}
+#: Per set: MRR@10 floor and no-result ceiling (measured 2026-12-06: tune 0.974 / 0%,
+#: validation 0.899 / 0.6%; the margin is for pages added later).
+FLOORS = {"tune": (0.90, 0.02), "validation": (0.85, 0.02)}
 
 
 def load_bench() -> ModuleType:
