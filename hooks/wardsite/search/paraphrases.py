@@ -21,8 +21,8 @@ from pathlib import Path
 import yaml
 
 from wardsite.errors import SiteInputError
+from wardsite.search.editable import check_word, compose, read_dictionary
 from wardsite.search.normalize import normalize
-from wardsite.search.segment import is_word
 
 #: Commas an editor may type between words: ASCII, full width and the Japanese 読点.
 _COMMAS = re.compile(r"[,，、]")
@@ -53,33 +53,13 @@ def _words(text: str, name: str, field: str, side: str) -> list[str]:
             "余分なカンマを消してください。",
         )
     for word in words:
-        if not is_word(normalize(word)):
-            raise SiteInputError(
-                name,
-                field,
-                f"の「{word}」は、文字や数字で始まり、文字や数字で終わることばではありません。",
-                "記号だけのことばや、記号で始まる・終わることばは書けません。",
-            )
+        check_word(word, name, field)
     return words
-
-
-def _yaml_root(text: str, name: str) -> yaml.Node | None:
-    try:
-        return yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1} 行目" if mark is not None else "(ファイル全体)"
-        raise SiteInputError(
-            name,
-            where,
-            "の書き方が YAML として正しくありません。",
-            "字下げ（スペース）・「- 」・コロン「:」の位置を、ほかの行と同じにしてください。",
-        ) from None
 
 
 def parse_paraphrases(text: str, name: str = "paraphrases.yml") -> list[Paraphrase]:
     """Parse and validate the paraphrase file's text; raise SiteInputError on bad input."""
-    root = _yaml_root(text, name)
+    root = compose(text, name)
     entries = None
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -133,13 +113,4 @@ def parse_paraphrases(text: str, name: str = "paraphrases.yml") -> list[Paraphra
 
 def load_paraphrases(path: Path) -> list[Paraphrase]:
     """Read and validate a paraphrase file; raise SiteInputError naming the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SiteInputError(
-            path.name,
-            "(ファイル全体)",
-            "が見つかりません。",
-            f"{path} に言い換えの辞書を置いてください（見本は data/search/paraphrases.yml）。",
-        ) from None
-    return parse_paraphrases(text, path.name)
+    return parse_paraphrases(read_dictionary(path, "言い換え"), path.name)
