@@ -1,8 +1,16 @@
-"""Search performance benchmark (not a test): 5,000 generated pages, ours vs Material's default.
+"""Search performance benchmark (not a test): generated pages, ours vs Material vs Pagefind.
 
     .venv/bin/python bench/search_performance.py                  # about 10-20 minutes
     .venv/bin/python bench/search_performance.py --pages 1000 --runs 1
     .venv/bin/python bench/search_performance.py --workdir /tmp/perf --reuse   # skip the builds
+    .venv/bin/python bench/search_performance.py --baseline /tmp/main-export  # + "before"
+
+Engines, all on the same generated pages in the same run: *ours*, *Material*
+(its default search), *Pagefind* (1.x, the npm package's extended binary,
+which segments Japanese; pinned in bench/package.json and installed there
+with ``npm ci`` on first use) and, with ``--baseline DIR`` (an export of an
+earlier commit, e.g. ``git archive main | tar -x -C DIR``), *before*: our
+search as built by that commit's hooks, overrides and data.
 
 What it does, all on this machine:
 
@@ -77,7 +85,12 @@ from search_quality import SEARCH_BOX, chromium  # noqa: E402
 
 from support.build import build_site  # noqa: E402
 
-ENGINES = ("ours", "material")
+ENGINES = ("ours", "material", "pagefind")
+BENCH = ROOT / "bench"
+#: Where the Pagefind copy of our build takes its search worker from.
+PAGEFIND_WORKER = BENCH / "pagefind_worker.js"
+#: Pagefind indexes Material's content area only (no navigation, header, footer).
+PAGEFIND_ROOT = ".md-content"
 #: Hooks left out of both builds (see the module docstring).
 LEFT_OUT_HOOKS = ("hooks/faq_hook.py", "hooks/sessions_hook.py")
 SEARCH_HOOK = "hooks/search_hook.py"
@@ -245,6 +258,7 @@ class GeneratedSite:
     config_ours: Path
     config_material: Path
     vocabulary: dict[str, list[str]]
+    configs: dict[str, Path] = field(default_factory=dict)
 
 
 def _fill(template: str, rnd: random.Random, topic: tuple) -> str:
@@ -371,21 +385,39 @@ def generate_docs(
             (part / f"page-{i:04d}.md").write_text(text, encoding="utf-8")
 
 
+#: The top-task pages offered under an empty result name pages the generated site lacks.
+_TOP_PAGES = re.compile(r"^  search_top_pages:\n(?:    - .*\n)+", re.MULTILINE)
+
+
 def _config_text(text: str, *, search_hook: bool, custom_dir: str) -> str:
-    text = text.split("\nnav:", 1)[0] + "\n"
+    text = _TOP_PAGES.sub("", text.split("\nnav:", 1)[0] + "\n")
     drop = [*LEFT_OUT_HOOKS, *([] if search_hook else [SEARCH_HOOK])]
     lines = [ln for ln in text.splitlines() if ln.strip().lstrip("- ") not in drop]
     text = "\n".join(lines) + "\n"
     return text.replace("custom_dir: overrides", f"custom_dir: {custom_dir}")
 
 
-def generate_project(
-    dest: Path, pages: int, seed: int, corpus: Sequence[str] = (), section_size: int = 50
-) -> GeneratedSite:
-    """A copy of the project whose docs/ are ``pages`` generated pages; two configs."""
+def copy_project(source: Path, dest: Path) -> None:
+    """The build's own files of a project (not its docs)."""
     for name in ("overrides", "hooks", "data"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "org.yml", dest / "org.yml")
+        shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(source / "org.yml", dest / "org.yml")
+
+
+def generate_project(
+    dest: Path,
+    pages: int,
+    seed: int,
+    corpus: Sequence[str] = (),
+    section_size: int = 50,
+    baseline: Path | None = None,
+) -> GeneratedSite:
+    """A copy of the project whose docs/ are ``pages`` generated pages; its configs.
+
+    With ``baseline`` (an export of an earlier commit), ``dest/before`` is that
+    commit's project on the same generated docs, configured like *ours*.
+    """
+    copy_project(ROOT, dest)
     shutil.copytree(
         ROOT / "overrides", dest / "overrides-material", ignore=shutil.ignore_patterns("main.html")
     )
@@ -397,12 +429,22 @@ def generate_project(
     material.write_text(
         _config_text(base, search_hook=False, custom_dir="overrides-material"), "utf-8"
     )
+    configs = {"ours": ours, "material": material}
+    if baseline is not None:
+        before = dest / "before"
+        copy_project(baseline, before)
+        shutil.copytree(dest / "docs", before / "docs")
+        text = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
+        configs["before"] = before / "mkdocs.yml"
+        configs["before"].write_text(
+            _config_text(text, search_hook=True, custom_dir="overrides"), "utf-8"
+        )
     vocabulary = {
         "nouns": sorted({n for t in TOPICS for n in t[2]}),
         "english": sorted({e for t in TOPICS for e in t[3]}),
         "topics": [t[1] for t in TOPICS],
     }
-    return GeneratedSite(dest, ours, material, vocabulary)
+    return GeneratedSite(dest, ours, material, vocabulary, configs)
 
 
 # -- the queries ---------------------------------------------------------------------
@@ -740,6 +782,40 @@ def timed_build(config: Path, dest: Path) -> tuple[float, str]:
     return seconds, log
 
 
+def pagefind_command() -> list[str]:
+    """The pinned Pagefind (bench/package.json), installed with npm ci on first use."""
+    binary = BENCH / "node_modules" / ".bin" / "pagefind"
+    if not binary.exists():
+        import subprocess
+
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=BENCH, check=True)
+    return [str(binary)]
+
+
+def pagefind_site(ours: Path, dest: Path) -> tuple[float, str]:
+    """A copy of our build answered by Pagefind: its index, and its worker in place of ours.
+
+    The seconds returned are Pagefind's indexing only (the HTML is ours, built before).
+    """
+    import subprocess
+
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(ours, dest)
+    shutil.copy(PAGEFIND_WORKER, dest / "assets" / "javascripts" / "search" / "worker.js")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [*pagefind_command(), "--site", str(dest), "--root-selector", PAGEFIND_ROOT, "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0 or not (dest / "pagefind" / "pagefind.js").exists():
+        raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
+    return seconds, result.stdout + result.stderr
+
+
 def measure(site: Path, runs: int, browser: Any) -> tuple[list[FirstAnswer], list[float]]:
     with serve_gzip(site) as (url, traffic):
         first = [first_answer(browser, url, traffic, "パスワード") for _ in range(runs)]
@@ -750,61 +826,50 @@ def _kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
+#: Column titles of the engines, in the report's order.
+TITLES = {"ours": "ours", "before": "before", "material": "Material", "pagefind": "Pagefind"}
+
+
 def format_report(results: dict[str, EngineResult], pages: int) -> str:
-    ours, material = results["ours"], results["material"]
-    rows = [
-        (
-            "first answer (ms)",
-            ours.first_ms,
-            material.first_ms,
-            f"{ours.first_ms:,.0f}",
-            f"{material.first_ms:,.0f}",
-            GOALS["first"],
-        ),
-        (
-            "query p50 (ms)",
-            ours.percentile(50),
-            material.percentile(50),
-            f"{ours.percentile(50):.1f}",
-            f"{material.percentile(50):.1f}",
-            "",
-        ),
-        (
-            "query p95 (ms)",
-            ours.percentile(95),
-            material.percentile(95),
-            f"{ours.percentile(95):.1f}",
-            f"{material.percentile(95):.1f}",
-            GOALS["p95"],
-        ),
-        (
-            "gzip bytes to 1st",
-            ours.gzip_bytes,
-            material.gzip_bytes,
-            _kb(ours.gzip_bytes),
-            _kb(material.gzip_bytes),
-            GOALS["bytes"],
-        ),
-        (
-            "build (s)",
-            ours.build_s,
-            material.build_s,
-            f"{ours.build_s:.1f}",
-            f"{material.build_s:.1f}",
-            GOALS["build"],
-        ),
+    engines = [e for e in TITLES if e in results]
+    ours = results["ours"]
+    others = [e for e in engines if e != "ours"]
+    rows: list[tuple[str, Any, str]] = [
+        ("first answer (ms)", lambda r: r.first_ms, "{:,.0f}"),
+        ("query p50 (ms)", lambda r: r.percentile(50), "{:.1f}"),
+        ("query p95 (ms)", lambda r: r.percentile(95), "{:.1f}"),
+        ("gzip bytes to 1st", lambda r: r.gzip_bytes, "kb"),
+        ("build (s)", lambda r: r.build_s, "{:.1f}"),
     ]
+    goals = [GOALS["first"], "", GOALS["p95"], GOALS["bytes"], GOALS["build"]]
     lines = [
         f"{pages:,} generated pages (x2 with the /en/ fallback), "
         f"{len(ours.first)} cold load(s), {len(QUERIES)} queries",
         "",
-        f"{'':20}{'ours':>12}{'Material':>12}{'ratio':>8}  goal",
+        f"{'':20}"
+        + "".join(f"{TITLES[e]:>11}" for e in engines)
+        + "".join(f"{'ours/' + TITLES[e][:4]:>11}" for e in others)
+        + "  goal",
     ]
-    for name, a, b, sa, sb, goal in rows:
-        ratio = f"{a / b:.2f}" if b else "-"
-        lines.append(f"{name:20}{sa:>12}{sb:>12}{ratio:>8}  {goal}")
+    for (name, value, fmt), goal in zip(rows, goals, strict=True):
+        cells = []
+        for engine in engines:
+            v = value(results[engine])
+            cells.append(_kb(v) if fmt == "kb" else fmt.format(v))
+        ratios = []
+        for engine in others:
+            b = value(results[engine])
+            ratios.append(f"{value(ours) / b:.2f}" if b else "-")
+        lines.append(
+            f"{name:20}"
+            + "".join(f"{c:>11}" for c in cells)
+            + "".join(f"{r:>11}" for r in ratios)
+            + f"  {goal}"
+        )
     lines.append("")
-    for engine, result in results.items():
+    lines.append("pagefind build = its indexing of our built HTML (the HTML build not counted)")
+    for engine in engines:
+        result = results[engine]
         f = min(result.first, key=lambda x: abs(x.ms - result.first_ms))
         top = sorted(f.fetched, key=lambda x: -x[1])[:4]
         lines.append(
@@ -813,9 +878,10 @@ def format_report(results: dict[str, EngineResult], pages: int) -> str:
             f"{f.ready_ms or 0:,.0f} ms, first result {f.ms:,.0f} ms; largest fetches: "
             + ", ".join(f"{p} {_kb(n)}" for p, n in top)
         )
-    for line in ours.build_log.splitlines():
-        if "search indexes in" in line:
-            lines.append("ours: indexes in" + line.split("search indexes in", 1)[1])
+    for engine in ("ours", "before"):
+        for line in results[engine].build_log.splitlines() if engine in results else []:
+            if "search indexes in" in line:
+                lines.append(f"{engine}: indexes in" + line.split("search indexes in", 1)[1])
     return "\n".join(lines)
 
 
@@ -840,17 +906,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep the project and sites here")
     parser.add_argument("--reuse", action="store_true", help="reuse the sites in --workdir")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="an export of an earlier commit (git archive): adds its search as 'before'",
+    )
     args = parser.parse_args(argv)
     if args.reuse and not args.workdir:
         parser.error("--reuse needs --workdir")
+    engines = [*ENGINES, *(["before"] if args.baseline else [])]
 
     with tempfile.TemporaryDirectory(prefix="search-perf-") as tmp:
         work = args.workdir or Path(tmp)
-        sites = {e: work / f"site-{e}" for e in ENGINES}
+        sites = {e: work / f"site-{e}" for e in engines}
         builds: dict[str, tuple[float, str]] = {}
         if args.reuse:
             saved = json.loads((work / "builds.json").read_text())
-            builds = {e: (saved[e], "") for e in ENGINES}
+            builds = {e: (saved[e], "") for e in engines}
         else:
             if work.exists() and args.workdir:
                 shutil.rmtree(work)
@@ -858,19 +930,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             started = time.perf_counter()
             corpus = load_corpus() if args.corpus == "docs" else ()
             project = generate_project(
-                work / "project", args.pages, args.seed, corpus, args.section_size
+                work / "project", args.pages, args.seed, corpus, args.section_size, args.baseline
             )
             print(
                 f"generated {args.pages} pages in {time.perf_counter() - started:.1f} s", flush=True
             )
-            configs = {"ours": project.config_ours, "material": project.config_material}
-            for engine in ENGINES:
-                builds[engine] = timed_build(configs[engine], sites[engine])
+            for engine in engines:
+                if engine == "pagefind":
+                    builds[engine] = pagefind_site(sites["ours"], sites[engine])
+                else:
+                    builds[engine] = timed_build(project.configs[engine], sites[engine])
                 print(f"built {engine} in {builds[engine][0]:.1f} s", flush=True)
             (work / "builds.json").write_text(json.dumps({e: b[0] for e, b in builds.items()}))
         results: dict[str, EngineResult] = {}
         with chromium() as browser:
-            for engine in ENGINES:
+            for engine in engines:
                 first, latencies = measure(sites[engine], args.runs, browser)
                 results[engine] = EngineResult(
                     builds[engine][0], first, latencies, builds[engine][1]

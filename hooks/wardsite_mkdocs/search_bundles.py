@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.noresult import help_data, write_help
+from wardsite.search.paraphrases import Paraphrase, load_paraphrases
 from wardsite.search.segment import DocumentAnalyzer
 from wardsite.search.shards import ShardStats, write_shards
 from wardsite.search.synonyms import SynonymGroup, load_synonyms
@@ -104,6 +106,9 @@ def write_bundles(
     languages: Sequence[str],
     default: str,
     synonyms: Sequence[SynonymGroup],
+    paraphrases: Sequence[Paraphrase] = (),
+    top_pages: Sequence[str] = (),
+    helpdesk: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[ShardStats]:
     """Read ``search/search_index.json`` of a built site; write one index per language."""
     index_file = site_dir / BUNDLE_DIR / "search_index.json"
@@ -114,8 +119,13 @@ def write_bundles(
     # default language's text, which it then segments only once.
     analyzer = DocumentAnalyzer()
     for lang, entries in split_by_language(material["docs"], languages, default).items():
-        bundle = build_index(docs_with_headings(entries), lang, synonyms, analyzer)
+        docs = docs_with_headings(entries)
+        bundle = build_index(docs, lang, synonyms, analyzer, paraphrases)
         written.append(write_shards(bundle, site_dir / BUNDLE_DIR / lang))
+        prefix = "" if lang == default else f"{lang}/"
+        contact = (helpdesk or {}).get(lang, {})
+        data = help_data(docs, analyzer.morphemes, top_pages, prefix, contact)
+        write_help(data, site_dir / BUNDLE_DIR / lang)
     return written
 
 
@@ -169,3 +179,8 @@ def write_worker_script(site_dir: Path) -> Path:
 def load_site_synonyms(config_dir: Path) -> list[SynonymGroup]:
     """The editors' synonym file, ``data/search/synonyms.yml`` next to mkdocs.yml."""
     return load_synonyms(config_dir / "data" / "search" / "synonyms.yml")
+
+
+def load_site_paraphrases(config_dir: Path) -> list[Paraphrase]:
+    """The editors' paraphrase file, ``data/search/paraphrases.yml`` next to mkdocs.yml."""
+    return load_paraphrases(config_dir / "data" / "search" / "paraphrases.yml")

@@ -3,8 +3,10 @@
 Data flows one way:
 
     normalize (characters) → segment (SudachiPy words, bigrams, lexicon)
-    → synonyms (data/search/synonyms.yml) / stopwords → index (lunr + query data)
-    → shards (the small files the browser fetches per query)
+    → synonyms (data/search/synonyms.yml) / paraphrases (data/search/paraphrases.yml,
+      one way: everyday expression → site words) / stopwords
+    → index (lunr + query data) → shards (the small files the browser fetches per query)
+    noresult: search/<lang>/help.json (suggestion words, top-task pages, helpdesk)
 
 ``query`` is the Python twin of ``overrides/assets/javascripts/search/analysis.js``:
 both turn a typed query into the same lunr clauses, which the shared vectors in
@@ -15,6 +17,7 @@ Entry points for a build hook::
 
     groups = synonyms.load_synonyms(Path("data/search/synonyms.yml"))
     docs = index.docs_from_material(search_index["docs"])   # or SearchDoc(...)
-    bundle = index.build_index(docs, lang="ja", synonyms=groups)
+    extra = paraphrases.load_paraphrases(Path("data/search/paraphrases.yml"))
+    bundle = index.build_index(docs, lang="ja", synonyms=groups, paraphrases=extra)
     shards.write_shards(bundle, site_dir / "search" / "ja")
 """

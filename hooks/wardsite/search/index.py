@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from wardsite.search.normalize import normalize
+from wardsite.search.paraphrases import Paraphrase
 from wardsite.search.segment import ALNUM, DocumentAnalyzer, TextTerms, char_class, text_bigrams
 from wardsite.search.stopwords import stopword_set
 from wardsite.search.synonyms import SynonymGroup
@@ -52,6 +53,7 @@ CLAUSE_BOOSTS: dict[str, float] = {
     "word": 1.0,
     "synonym": 0.7,
     "related": 0.4,
+    "paraphrase": 0.6,
     "prefix": 0.6,
     "typo": 0.5,
     "ngram": 0.25,
@@ -101,6 +103,7 @@ class IndexBuilder:
         synonyms: Sequence[SynonymGroup] = (),
         analyzer: DocumentAnalyzer | None = None,
         use_sudachi_synonyms: bool = True,
+        paraphrases: Sequence[Paraphrase] = (),
     ) -> None:
         self.analyzer = analyzer or DocumentAnalyzer()
         self.synonyms = list(synonyms)
@@ -111,6 +114,33 @@ class IndexBuilder:
         for group in self.synonyms:
             for word in group.words:
                 self._word_terms[word] = self._terms_of_word(word)
+        #: folded everyday expression → its lexicon terms; expression term → site terms.
+        self._expression_keys: dict[str, set[str]] = {}
+        self._expression_targets: dict[str, set[str]] = {}
+        for paraphrase in paraphrases:
+            self._add_paraphrase(paraphrase)
+
+    def _add_paraphrase(self, paraphrase: Paraphrase) -> None:
+        """Lexicon keys for everyday expressions, expanding one way to site words.
+
+        An expression (家で仕事) becomes one lexicon key, so that the query
+        segmenter takes it whole; its terms are the expression itself (the
+        term whose expansions are the site words, テレワーク) and its own content
+        words (家, 仕事), which keep matching pages that use them.
+        """
+        stop = stopword_set()
+        targets: set[str] = set()
+        for word in paraphrase.means:
+            if word not in self._word_terms:
+                self._word_terms[word] = self._terms_of_word(word)
+            targets |= self._word_terms[word]
+        for expression in paraphrase.expressions:
+            folded = normalize(expression)
+            single = self.analyzer.single_word(expression)
+            term = single[0] if single is not None else folded
+            words = {w for w in self.analyzer.analyze(expression).words if w not in stop}
+            self._expression_keys.setdefault(folded, set()).update({term, *words})
+            self._expression_targets.setdefault(term, set()).update(targets - {term})
 
     def _terms_of_word(self, word: str) -> set[str]:
         """Index terms for one synonym-file word: its SudachiPy term, or a phrase term."""
@@ -210,6 +240,11 @@ class IndexBuilder:
                         expansions.setdefault(term, {})[other] = "synonym"
         if self.use_sudachi_synonyms:
             self._add_related(vocabulary, expansions)
+        for key, terms in self._expression_keys.items():
+            lexicon.setdefault(key, set()).update(terms)
+        for term, targets in self._expression_targets.items():
+            for target in sorted(targets):
+                expansions.setdefault(term, {}).setdefault(target, "paraphrase")
         return {
             "version": FORMAT_VERSION,
             "lexicon": [[key, sorted(lexicon[key])] for key in sorted(lexicon)],
@@ -261,9 +296,10 @@ def build_index(
     lang: str,
     synonyms: Sequence[SynonymGroup] = (),
     analyzer: DocumentAnalyzer | None = None,
+    paraphrases: Sequence[Paraphrase] = (),
 ) -> dict[str, Any]:
     """Build the bundle for one language (the entry point the build hook calls)."""
-    return IndexBuilder(synonyms, analyzer).build(docs, lang)
+    return IndexBuilder(synonyms, analyzer, paraphrases=paraphrases).build(docs, lang)
 
 
 def write_index(bundle: Mapping[str, Any], path: Path) -> None:

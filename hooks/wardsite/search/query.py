@@ -17,11 +17,19 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    segments. A Japanese stretch that differs in one character (not the word's
    only kanji), or by two neighbours swapped, from a lexicon word of 3+
    characters with a kanji, or 5+ kana, is a ``typo`` match (在宅勤無 → 在宅勤務,
-   ヘルプデクス → ヘルプデスク).
+   ヘルプデクス → ヘルプデスク). Short kana words (loanwords: チャット) are
+   compared mora by mora, with small kana (ャ, ッ) read as their large twins:
+   a 3+ kana stretch is a typo match of a kana word that it equals that way
+   (チヤット), or equals with two neighbours swapped (チャトッ), or with one
+   character of a 4+ kana word missing (サインン, ヘッドセト); ー is already
+   dropped by ``normalize``.
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
    clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
-   from 4 letters on, up to a few lexicon words one edit away (``typo``).
+   from 4 letters on, up to a few lexicon words one edit away (``typo``); a
+   3-letter word (an acronym: MAF, UBS) only reaches 3-letter words with two
+   neighbours swapped or one letter replaced by a QWERTY neighbour, so that
+   short keys do not match everything.
 5. When the stop words leave nothing, the query is analysed again keeping them
    (a stop word the lexicon does not know gives its bigrams).
 
@@ -42,6 +50,48 @@ from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanj
 END_SPACES = " \t\n\r\u3000"
 
 Clause = dict[str, Any]
+#: Small kana read as their large twins when short kana words are compared.
+SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+#: QWERTY rows, for the neighbours of a letter typed in a 3-letter acronym.
+KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, set[str]]:
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(KEY_ROWS):
+        for i, ch in enumerate(row):
+            found = near.setdefault(ch, set())
+            spots = [(r, i - 1), (r, i + 1), (r - 1, i), (r - 1, i + 1), (r + 1, i - 1), (r + 1, i)]
+            for rr, ii in spots:
+                if 0 <= rr < len(KEY_ROWS) and 0 <= ii < len(KEY_ROWS[rr]):
+                    found.add(KEY_ROWS[rr][ii])
+    return near
+
+
+NEIGHBOURS = _keyboard_neighbours()
+
+
+def is_kana_word(text: str) -> bool:
+    return all(0x3041 <= ord(ch) <= 0x3096 for ch in text)
+
+
+def acronym_slip(a: str, b: str) -> bool:
+    """True when 3-letter b is a with two neighbours swapped or one letter a key away."""
+    if len(a) != 3 or len(b) != 3 or a == b or not (a.isascii() and b.isascii()):
+        return False
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    diffs = [i for i in range(3) if a[i] != b[i]]
+    if len(diffs) == 1:
+        return b[diffs[0]] in NEIGHBOURS.get(a[diffs[0]], set())
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )
+
+
 _UNKNOWN = (1, 0, 1)
 _TYPO = (0, 1, 1)
 _KEY = (0, 0, 1)
@@ -103,6 +153,16 @@ class QueryAnalyzer:
                     if has_kanji and not any(is_kanji(ch) for ch in rest):
                         continue  # its only kanji replaced: 辞める is no slip of 始める
                     self.typo_patterns.setdefault(key[:p] + "\0" + key[p + 1 :], key)
+        # short kana words: small kana folded, and with one character missing
+        self.kana_folded: dict[str, str] = {}
+        self.kana_missing: dict[str, str] = {}
+        for key in self.content_keys:
+            if len(key) >= 3 and is_kana_word(key):
+                self.kana_folded.setdefault(key.translate(SMALL_KANA), key)
+                if len(key) >= 4:
+                    for p in range(len(key)):
+                        missing = (key[:p] + key[p + 1 :]).translate(SMALL_KANA)
+                        self.kana_missing.setdefault(missing, key)
 
     @staticmethod
     def _typo_candidate(key: str) -> bool:
@@ -170,7 +230,21 @@ class QueryAnalyzer:
             swapped = piece[:p] + piece[p + 1] + piece[p] + piece[p + 2 :]
             if swapped in self.typo_keys:
                 return swapped
+        if is_kana_word(piece):
+            return self._kana_slip(piece.translate(SMALL_KANA))
         return None
+
+    def _kana_slip(self, folded: str) -> str | None:
+        """A kana word the (small-kana folded) stretch equals, after one slip at most."""
+        key = self.kana_folded.get(folded)
+        if key is not None:
+            return key
+        for p in range(len(folded) - 1):
+            swapped = folded[:p] + folded[p + 1] + folded[p] + folded[p + 2 :]
+            key = self.kana_folded.get(swapped)
+            if key is not None:
+                return key
+        return self.kana_missing.get(folded)
 
     def _segment(self, chars: str) -> list[tuple[str, str]]:
         """Cheapest cover of ``chars``: ("key"|"typo", word) and ("ja"|"alnum", unknown run)."""
@@ -246,11 +320,12 @@ class QueryAnalyzer:
                 out.add(gram, "ngram")
         else:
             out.add(value, "word")
-            if len(value) >= 4:
+            if len(value) >= 3:
+                close = one_edit_apart if len(value) >= 4 else acronym_slip
                 near = [
                     key
                     for key in self.content_keys
-                    if all(char_class(ch) != JA for ch in key) and one_edit_apart(value, key)
+                    if all(char_class(ch) != JA for ch in key) and close(value, key)
                 ]
                 for key in near[: self.limits["typoKeys"]]:
                     for term in self.keys[key]:

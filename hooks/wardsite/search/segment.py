@@ -186,6 +186,10 @@ class DocumentAnalyzer:
         terms.merge_vocabulary(found)
         return terms
 
+    def morphemes(self, text: str) -> list[Any]:
+        """SudachiPy's morphemes of a short text (a title), in the index's split mode."""
+        return list(self._tokenizer.tokenize(text))
+
     def single_word(self, word: str) -> tuple[str, set[int]] | None:
         """(index term, synonym group ids) when SudachiPy reads ``word`` as one content word."""
         morphemes = [

@@ -16,8 +16,7 @@ from pathlib import Path
 import yaml
 
 from wardsite.errors import SiteInputError
-from wardsite.search.normalize import normalize
-from wardsite.search.segment import is_word
+from wardsite.search.editable import check_word, compose, read_dictionary
 
 #: Commas an editor may type between words: ASCII, full width and the Japanese 読点.
 _COMMAS = re.compile(r"[,，、]")
@@ -37,17 +36,7 @@ def _field(index: int, line: int) -> str:
 
 def parse_synonyms(text: str, name: str = "synonyms.yml") -> list[SynonymGroup]:
     """Parse and validate the synonym file's text; raise SiteInputError on bad input."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1} 行目" if mark is not None else "(ファイル全体)"
-        raise SiteInputError(
-            name,
-            where,
-            "の書き方が YAML として正しくありません。",
-            "字下げ（スペース）・「- 」・コロン「:」の位置を、ほかの行と同じにしてください。",
-        ) from None
+    root = compose(text, name)
     groups_node = None
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -67,14 +56,7 @@ def parse_synonyms(text: str, name: str = "synonyms.yml") -> list[SynonymGroup]:
         words = _group_words(node, name, _field(index, line))
         folded_here: set[str] = set()
         for word in words:
-            folded = normalize(word)
-            if not is_word(folded):
-                raise SiteInputError(
-                    name,
-                    _field(index, line),
-                    f"の「{word}」は、文字や数字で始まり、文字や数字で終わることばではありません。",
-                    "記号だけのことばや、記号で始まる・終わることばは書けません。",
-                )
+            folded = check_word(word, name, _field(index, line))
             if folded in folded_here:
                 raise SiteInputError(
                     name,
@@ -131,13 +113,4 @@ def _group_words(node: yaml.Node, name: str, field: str) -> list[str]:
 
 def load_synonyms(path: Path) -> list[SynonymGroup]:
     """Read and validate a synonym file; raise SiteInputError naming the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SiteInputError(
-            path.name,
-            "(ファイル全体)",
-            "が見つかりません。",
-            f"{path} に同義語の辞書を置いてください（見本は data/search/synonyms.yml）。",
-        ) from None
-    return parse_synonyms(text, path.name)
+    return parse_synonyms(read_dictionary(path, "同義語"), path.name)

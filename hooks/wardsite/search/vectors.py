@@ -19,6 +19,7 @@ from typing import Any
 
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.normalize import normalize
+from wardsite.search.paraphrases import load_paraphrases
 from wardsite.search.query import QueryAnalyzer
 from wardsite.search.synonyms import load_synonyms
 
@@ -97,6 +98,17 @@ QUERY_CASES: tuple[str, ...] = (
     "?!",
     "",
     "𠮷野家",
+    "家で仕事したい",
+    "家で働く 申請",
+    "パソコンが固まった",
+    "チヤット",
+    "チャトッ",
+    "サインン",
+    "パスワド",
+    "MAF",
+    "MFS",
+    "QRR",
+    "ABC",
 )
 
 
@@ -110,7 +122,8 @@ def sample_docs(lang: str) -> list[SearchDoc]:
 
 def sample_bundle(lang: str = "ja") -> dict[str, Any]:
     synonyms = load_synonyms(FIXTURES / "synonyms.yml")
-    return build_index(sample_docs(lang), lang, synonyms)
+    paraphrases = load_paraphrases(FIXTURES / "paraphrases.yml")
+    return build_index(sample_docs(lang), lang, synonyms, paraphrases=paraphrases)
 
 
 def make_vectors() -> dict[str, Any]:

@@ -122,6 +122,52 @@
     return false;
   }
 
+  /* Small kana read as their large twins when short kana words are compared (query.py). */
+  var SMALL_KANA = { "ぁ": "あ", "ぃ": "い", "ぅ": "う", "ぇ": "え", "ぉ": "お", "っ": "つ",
+    "ゃ": "や", "ゅ": "ゆ", "ょ": "よ", "ゎ": "わ", "ゕ": "か", "ゖ": "け" };
+  function foldSmall(chars) {
+    return chars.map(function (ch) { return SMALL_KANA[ch] || ch; }).join("");
+  }
+  function isKanaWord(chars) {
+    return chars.every(function (ch) {
+      var cp = ch.codePointAt(0);
+      return cp >= 0x3041 && cp <= 0x3096;
+    });
+  }
+
+  /* QWERTY neighbours of each letter, for 3-letter acronyms (query.py). */
+  var KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+  var NEIGHBOURS = {};
+  KEY_ROWS.forEach(function (row, r) {
+    for (var i = 0; i < row.length; i++) {
+      var found = NEIGHBOURS[row[i]] = NEIGHBOURS[row[i]] || new Set();
+      [[r, i - 1], [r, i + 1], [r - 1, i], [r - 1, i + 1], [r + 1, i - 1], [r + 1, i]].forEach(
+        function (spot) {
+          var other = KEY_ROWS[spot[0]];
+          if (other && spot[1] >= 0 && spot[1] < other.length) found.add(other[spot[1]]);
+        }
+      );
+    }
+  });
+
+  /* 3-letter b is a with two neighbours swapped or one letter a key away. */
+  function acronymSlip(a, b) {
+    if (a.length !== 3 || b.length !== 3 || a === b) return false;
+    if (!/^[a-z]+$/i.test(a) || !/^[a-z]+$/i.test(b)) return false;
+    var diffs = [];
+    for (var i = 0; i < 3; i++) if (a[i] !== b[i]) diffs.push(i);
+    if (diffs.length === 1) {
+      var near = NEIGHBOURS[a[diffs[0]]];
+      return near !== undefined && near.has(b[diffs[0]]);
+    }
+    return (
+      diffs.length === 2 &&
+      diffs[1] === diffs[0] + 1 &&
+      a[diffs[0]] === b[diffs[1]] &&
+      a[diffs[1]] === b[diffs[0]]
+    );
+  }
+
   function oneEditApart(a, b) {
     a = Array.from(a);
     b = Array.from(b);
@@ -193,6 +239,8 @@
     this.sorted = true;
     this.typoPatterns = new Map();
     this.typoKeys = new Set();
+    this.kanaFolded = new Map();
+    this.kanaMissing = new Map();
     this.synonyms = new Map();
     var self = this;
     analysis.stopwords.forEach(function (word) {
@@ -217,6 +265,21 @@
       this.sorted = false;
       if (chars.every(function (ch) { return charClass(ch) !== JA; })) this.asciiKeys.push(key);
       if (typoCandidate(chars)) this.addTypoPatterns(key, chars, ordinal);
+      if (chars.length >= 3 && isKanaWord(chars)) this.addKanaSlips(key, chars, ordinal);
+    }
+  };
+
+  /* Short kana words: small kana folded, and with one character missing (query.py). */
+  Analyzer.prototype.addKanaSlips = function (key, chars, ordinal) {
+    var self = this;
+    var keep = function (map, pattern) {
+      var holder = map.get(pattern);
+      if (holder === undefined || self.ordinal.get(holder) > ordinal) map.set(pattern, key);
+    };
+    keep(this.kanaFolded, foldSmall(chars));
+    if (chars.length < 4) return;
+    for (var p = 0; p < chars.length; p++) {
+      keep(this.kanaMissing, foldSmall(chars.slice(0, p).concat(chars.slice(p + 1))));
     }
   };
 
@@ -326,7 +389,19 @@
       var swapped = piece.slice(0, p).concat([piece[p + 1], piece[p]], piece.slice(p + 2)).join("");
       if (this.typoKeys.has(swapped)) return swapped;
     }
+    if (isKanaWord(piece)) return this.kanaSlip(Array.from(foldSmall(piece)));
     return null;
+  };
+
+  /* A kana word the (small-kana folded) stretch equals, after one slip at most. */
+  Analyzer.prototype.kanaSlip = function (folded) {
+    var joined = folded.join("");
+    if (this.kanaFolded.has(joined)) return this.kanaFolded.get(joined);
+    for (var p = 0; p + 1 < folded.length; p++) {
+      var swapped = folded.slice(0, p).concat([folded[p + 1], folded[p]], folded.slice(p + 2)).join("");
+      if (this.kanaFolded.has(swapped)) return this.kanaFolded.get(swapped);
+    }
+    return this.kanaMissing.has(joined) ? this.kanaMissing.get(joined) : null;
   };
 
   Analyzer.prototype.segment = function (chars) {
@@ -422,8 +497,9 @@
       for (t = 0; t < grams.length; t++) out.add(grams[t], "ngram");
     } else {
       out.add(value, "word");
-      if (cpLength(value) >= 4) {
-        var near = this.asciiKeys.filter(function (key) { return oneEditApart(value, key); });
+      if (cpLength(value) >= 3) {
+        var close = cpLength(value) >= 4 ? oneEditApart : acronymSlip;
+        var near = this.asciiKeys.filter(function (key) { return close(value, key); });
         near = near.slice(0, this.limits.typoKeys);
         for (k = 0; k < near.length; k++) {
           var nearTerms = this.keys.get(near[k]);

@@ -1,0 +1,46 @@
+"""Slips in short words: kana loanwords compared by mora, 3-letter acronyms by keyboard.
+
+These failed before (no clause reached the word, so the query found nothing
+or only character bigrams); the shared vectors prove analysis.js agrees.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wardsite.search.query import QueryAnalyzer, acronym_slip
+
+
+def typo_terms(bundle: dict[str, Any], query: str) -> set[str]:
+    clauses = QueryAnalyzer(bundle["analysis"]).analyze(query)
+    return {c["term"] for c in clauses if c["kind"] == "typo"}
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("チヤット", "ちゃっと"),  # small ャ typed large
+        ("チャトッ", "ちゃっと"),  # two morae swapped
+        ("サインン", "さいんいん"),  # one mora missing
+        ("MAF", "mfa"),  # two letters swapped
+        ("MFS", "mfa"),  # a key's neighbour
+    ],
+)
+def test_slips_in_short_words_reach_the_word(
+    ja_bundle: dict[str, Any], query: str, term: str
+) -> None:
+    assert term in typo_terms(ja_bundle, query)
+
+
+@pytest.mark.parametrize("query", ["ABC", "QRR", "MXA", "チャット", "ちゃ"])
+def test_the_cap_keeps_other_short_words_out(ja_bundle: dict[str, Any], query: str) -> None:
+    # MXA: x is no neighbour of f; ちゃ: too short; チャット is the word itself
+    assert typo_terms(ja_bundle, query) == set()
+
+
+def test_acronym_slip_is_one_swap_or_one_neighbour() -> None:
+    assert acronym_slip("ubs", "usb") and acronym_slip("mfs", "mfa")
+    assert not acronym_slip("mfp", "mfa") and not acronym_slip("asb", "usb")
+    assert not acronym_slip("mfa", "mfa") and not acronym_slip("12a", "12b")
