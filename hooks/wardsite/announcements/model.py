@@ -98,7 +98,9 @@ def load_announcements(path: Path, docs_dir: Path) -> AnnouncementFile:
         return AnnouncementFile((), ())
     name = f"data/{path.name}"
     try:
-        data = read_mapping(path, name, "見本のとおり「announcements:」の下に「- 」で並べてください。")
+        data = read_mapping(
+            path, name, "見本のとおり「announcements:」の下に「- 」で並べてください。"
+        )
     except SiteInputError as exc:
         return AnnouncementFile((), (exc,))
     entries = data.get("announcements")
@@ -131,7 +133,9 @@ def parse_time(value: object, *, end: bool) -> dt.datetime:
     if isinstance(value, dt.datetime):
         moment = value
     elif isinstance(value, dt.date):
-        moment = dt.datetime.combine(value, dt.time()) + (dt.timedelta(days=1) if end else dt.timedelta())
+        moment = dt.datetime.combine(value, dt.time()) + (
+            dt.timedelta(days=1) if end else dt.timedelta()
+        )
     elif isinstance(value, str):
         text = value.strip()
         if len(text) == 10:
@@ -163,7 +167,9 @@ class _EntryChecker:
     def check(self) -> Announcement | None:
         entry = self.entry
         if not isinstance(entry, Mapping):
-            self._fail("(全体)", "が「項目: 値」の形になっていません。", "見本と同じ形で書いてください。")
+            self._fail(
+                "(全体)", "が「項目: 値」の形になっていません。", "見本と同じ形で書いてください。"
+            )
             return None
         for key in entry:
             if key not in KNOWN:
@@ -185,12 +191,20 @@ class _EntryChecker:
         start = self._time(entry, "start")
         end = self._time(entry, "end")
         if start and end and end <= start:
-            self._fail("end", "が start より前か、同じ時刻です。", "終わりの日時を start より後にしてください。")
+            self._fail(
+                "end",
+                "が start より前か、同じ時刻です。",
+                "終わりの日時を start より後にしてください。",
+            )
         sections = self._sections(entry.get("sections"))
         link = self._link(entry.get("link"))
         banner = entry.get("banner", True)
         if not isinstance(banner, bool):
-            self._fail("banner", "は true か false で書きます。", "バナーを出さないときだけ false と書いてください。")
+            self._fail(
+                "banner",
+                "は true か false で書きます。",
+                "バナーを出さないときだけ false と書いてください。",
+            )
         if self.errors or start is None or end is None:
             return None
         digest = hashlib.sha256(
@@ -242,9 +256,15 @@ class _EntryChecker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self._fail("sections", "が一覧になっていません。", "「sections: [telework, network]」の形で書いてください。")
+            self._fail(
+                "sections",
+                "が一覧になっていません。",
+                "「sections: [telework, network]」の形で書いてください。",
+            )
             return ()
-        folders = sorted(p.name for p in self.docs_dir.iterdir() if p.is_dir() and p.name != "assets")
+        folders = sorted(
+            p.name for p in self.docs_dir.iterdir() if p.is_dir() and p.name != "assets"
+        )
         out: list[str] = []
         for item in value:
             name = str(item).strip().strip("/")
