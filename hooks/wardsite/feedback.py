@@ -53,7 +53,10 @@ _LIST_PAGES = {"index.md", "faq/index.md", "learning/sessions/index.md"}
 
 
 def applies(src_uri: str, meta: Mapping[str, Any]) -> bool:
-    """True for guides, FAQ answers and session pages (front matter ``feedback: false`` opts out)."""
+    """True for guides, FAQ answers and session pages.
+
+    Front matter ``feedback: false`` leaves the box out.
+    """
     if meta.get("feedback") is False:
         return False
     return src_uri not in _LIST_PAGES and not src_uri.startswith("faq/categories/")
