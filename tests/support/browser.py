@@ -29,3 +29,18 @@ def is_outside(url: str) -> bool:
     if parts.scheme in {"data", "blob", "about", "chrome-extension"}:
         return False
     return parts.hostname not in LOCAL_HOSTS
+
+
+#: An init script recording Content-Security-Policy violations before any of the page's scripts run.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') +
+    ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
+});
+"""
+
+
+def csp_violations(page: object) -> list[str]:
+    """The violations CSP_LISTENER recorded on the current document."""
+    return page.evaluate("() => window.__cspViolations")  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Tools that run outside the MkDocs build: web server configuration and deploys."""
