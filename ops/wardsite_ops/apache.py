@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from wardsite_ops import beacon
 from wardsite_ops.csp import content_security_policy
 from wardsite_ops.settings import Settings
 
@@ -37,7 +38,8 @@ _TEXT = r"\.(html|css|js|json|svg|xml|vtt|txt|map|webmanifest)(\.br|\.gz)?$"
 
 def required_modules(settings: Settings) -> list[str]:
     """Apache modules (Debian names, as for a2enmod) this configuration uses."""
-    modules = ["alias", "authz_core", "authz_host", "dir", "headers", "mime", "rewrite"]
+    modules = ["alias", "authz_core", "authz_host", "dir", "headers", "mime", *beacon.MODULES]
+    modules = list(dict.fromkeys(modules))
     if settings.entra_id is not None:
         modules += ["authn_core", "authz_user", "auth_openidc"]
     if settings.https:
@@ -217,6 +219,8 @@ def render_site_config(settings: Settings, script_hashes: Iterable[str], secrets
         'Header merge Vary "Accept-Encoding" '
         f'"expr=%{{REQUEST_URI}} =~ m#{_TEXT}# || %{{REQUEST_URI}} =~ m#/$#"',
     ]
+    body += ["", *beacon.vhost_lines()]
+    lines += beacon.server_lines(settings.beacon_log)
     port = settings.port
     lines += [
         f"<VirtualHost *:{port}>",
@@ -303,6 +307,7 @@ def write_server_files(settings: Settings, config_file: Path, script_hashes: Ite
         secrets.parent.chmod(0o700)
         changed |= write_atomically(secrets, render_secrets(settings), 0o600)
     write_atomically(settings.errors_dir / "403.html", FORBIDDEN_PAGE, 0o644)
+    settings.beacon_log.parent.mkdir(parents=True, exist_ok=True)
     settings.errors_dir.chmod(0o755)
     changed |= write_atomically(
         config_file, render_site_config(settings, script_hashes, secrets), 0o644

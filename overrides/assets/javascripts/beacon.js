@@ -2,10 +2,13 @@
   Beacons to the site's own web server, for page feedback (feedback.js) and
   search telemetry (search-telemetry.js).
 
-  A beacon is an empty POST to <site root>/_wardsite/beacon?<fields>. The
-  web server answers 204 and writes only the time, the status and the query
-  string to its own log (ops/wardsite_ops/beacon.py): no IP address, user,
-  cookie or user agent. Nothing is sent anywhere else. The query is masked
+  A beacon is an empty POST to <site root>/_wardsite/beacon whose fields,
+  URL-encoded, are in one request header, X-Wardsite-Beacon. The web server
+  answers 204 and writes only the time, the status and that header to its
+  own log (ops/wardsite_ops/beacon.py): no IP address, user, cookie or user
+  agent. The fields are not in the URL, so the server's ordinary access log
+  (which has IP addresses) never holds a query or a vote. Nothing is sent
+  anywhere else. The query is masked
   here before it leaves the browser (e-mail addresses, runs of 5 or more
   digits such as phone or staff numbers); ./scripts/report masks again.
 */
@@ -48,21 +51,20 @@
   }
 
   function send(fields) {
-    var query = new URLSearchParams();
-    query.set("v", VERSION);
+    var data = new URLSearchParams();
+    data.set("v", VERSION);
     Object.keys(fields).forEach(function (key) {
-      query.set(key, String(fields[key]));
+      data.set(key, String(fields[key]));
     });
-    var url = new URL(PATH + "?" + query.toString(), root).href;
     try {
-      if (navigator.sendBeacon && navigator.sendBeacon(url)) return;
-    } catch (error) {
-      /* fall back to fetch */
-    }
-    try {
-      fetch(url, { method: "POST", keepalive: true, credentials: "same-origin" }).catch(
-        function () {}
-      );
+      /* keepalive: the beacon still goes out when a click leaves the page. */
+      fetch(new URL(PATH, root).href, {
+        method: "POST",
+        keepalive: true,
+        cache: "no-store",
+        credentials: "same-origin",
+        headers: { "X-Wardsite-Beacon": data.toString() }
+      }).catch(function () {});
     } catch (error) {
       /* Nothing to do: a lost beacon only leaves out one count. */
     }
