@@ -53,12 +53,14 @@ class Tally:
     events: int = 0
     skipped: int = 0
 
-    def add(self, event: Event | None) -> None:
-        if event is None:
+    def add(self, dated: tuple[str, Event] | None) -> None:
+        """Count one (week, event) from events.parse_line; None is a skipped line."""
+        if dated is None:
             self.skipped += 1
             return
         self.events += 1
-        week = self.weeks[event.week]
+        week_name, event = dated
+        week = self.weeks[week_name]
         kind = event.kind
         if kind == "search":
             stats = self.queries[(event.lang, event.query)]
@@ -86,7 +88,7 @@ class Tally:
         else:
             self.pages[event.page].reasons[event.reason] += 1
 
-    def add_all(self, events: Iterable[Event | None]) -> Tally:
+    def add_all(self, events: Iterable[tuple[str, Event] | None]) -> Tally:
         for event in events:
             self.add(event)
         return self
