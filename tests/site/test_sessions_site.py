@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from support.build import ROOT, build_site
+from support.build import ROOT, build_site, copy_project
 from support.builtsite import parse_page
 from wardsite.sessions import render
 from wardsite.sessions.metadata import load_sessions
@@ -81,19 +80,10 @@ def test_pages_read_without_javascript(site: Path) -> None:
     assert "download" in html  # materials
 
 
-def _copy_project(dest: Path) -> Path:
-    for name in ("docs", "overrides", "hooks", "sessions", "media", "data"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "org.yml"):
-        shutil.copy(ROOT / name, dest / name)
-    return dest / "mkdocs.yml"
-
-
 def test_broken_session_file_fails_the_strict_build_with_a_japanese_message(
     tmp_path: Path,
 ) -> None:
-    config = _copy_project(tmp_path / "project")
+    config = copy_project(tmp_path / "project")
     meta = tmp_path / "project" / "sessions" / "hands-on-02.yml"
     meta.write_text(meta.read_text("utf-8").replace("level: 基礎", "level: 中級"), "utf-8")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +28,16 @@ def build_site(
         text=True,
         timeout=600,
     )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's build inputs in ``dest``; returns its mkdocs.yml.
+
+    For builds with changed data files (a broken one, test announcements).
+    """
+    for name in ("docs", "overrides", "hooks", "sessions", "media", "data"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "org.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest / "mkdocs.yml"
