@@ -15,9 +15,11 @@ NUMBER_MASK = "[番号]"
 MAX_QUERY = 100
 
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
-#: 5 or more digits, possibly with hyphens, spaces, dots or brackets between them
-#: (phone numbers 03-1234-5678, staff numbers 1234567); years (2026) stay.
-_NUMBER = re.compile(r"\d(?:[\s\-‐‑–—−ー()]*\d){4,}")
+#: 5 or more digits, possibly with hyphens, dots or brackets between them (phone
+#: numbers 03-1234-5678, staff numbers 1234567); years (2026) and extensions stay.
+_NUMBER = re.compile(r"\d(?:[\-‐‑–—−ー().]*\d){4,}")
+#: 10 or more digits with spaces too (090 1234 5678), but not "windows 11 2026".
+_SPACED_NUMBER = re.compile(r"\d(?:[\s\-‐‑–—−ー().]*\d){9,}")
 
 
 def normalize_query(text: str) -> str:
@@ -27,4 +29,5 @@ def normalize_query(text: str) -> str:
 
 
 def mask_query(text: str) -> str:
-    return _NUMBER.sub(NUMBER_MASK, _EMAIL.sub(EMAIL_MASK, text))
+    text = _EMAIL.sub(EMAIL_MASK, text)
+    return _NUMBER.sub(NUMBER_MASK, _SPACED_NUMBER.sub(NUMBER_MASK, text))

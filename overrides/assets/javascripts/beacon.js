@@ -10,7 +10,7 @@
   (which has IP addresses) never holds a query or a vote. Nothing is sent
   anywhere else. The query is masked
   here before it leaves the browser (e-mail addresses, runs of 5 or more
-  digits such as phone or staff numbers); ./scripts/report masks again.
+  digits such as phone or staff numbers, 10 or more when spaced); ./scripts/report masks again.
 */
 (function () {
   "use strict";
@@ -38,7 +38,8 @@
   function maskQuery(text) {
     return String(text)
       .replace(/[^\s@]+@[^\s@]+/g, "[メール]")
-      .replace(/\d(?:[\s\-‐‑–—−ー()]*\d){4,}/g, "[番号]");
+      .replace(/\d(?:[\s\-‐‑–—−ー().]*\d){9,}/g, "[番号]")
+      .replace(/\d(?:[\-‐‑–—−ー().]*\d){4,}/g, "[番号]");
   }
 
   /* The page's path from the site root: "account/password-reset/", "en/faq/4400101/". */
