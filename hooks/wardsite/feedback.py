@@ -69,7 +69,7 @@ def widget_html(lang: str) -> str:
         for key in ("thanks", "thanks-no", "thanks-reason", "already")
     )
     reasons = "".join(
-        f'<button type="button" class="md-button" data-reason="{code}">'
+        f'<button type="button" class="ward-feedback__button" data-reason="{code}">'
         f"{escape(names.get(lang, names['ja']))}</button>"
         for code, names in REASONS.items()
     )
@@ -78,9 +78,12 @@ def widget_html(lang: str) -> str:
         'aria-labelledby="ward-feedback-title">'
         f'<h2 id="ward-feedback-title" tabindex="-1">{escape(words["question"])}</h2>'
         '<div class="ward-feedback__vote">'
-        f'<button type="button" class="md-button" data-vote="1">{escape(words["yes"])}</button>'
-        f'<button type="button" class="md-button" data-vote="0">{escape(words["no"])}</button>'
-        "</div>"
+        + "".join(
+            f'<button type="button" class="ward-feedback__button" data-vote="{value}">'
+            f"{escape(words[name])}</button>"
+            for value, name in (("1", "yes"), ("0", "no"))
+        )
+        + "</div>"
         '<fieldset class="ward-feedback__reasons" hidden>'
         f"<legend>{escape(words['reasons'])}</legend>{reasons}</fieldset>"
         f'<p class="ward-feedback__status" role="status" {status}></p>'

@@ -219,7 +219,8 @@
       });
     });
     if (next === Infinity) return;
-    timer = setTimeout(render, Math.min(next - now + 50, MAX_TIMER));
+    /* A timer that fires early finds nothing changed and sets itself again. */
+    timer = setTimeout(render, Math.min(next - now, MAX_TIMER));
   }
 
   function showCloseButtons() {
