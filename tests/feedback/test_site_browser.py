@@ -5,11 +5,14 @@ English, accessibility."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
 from support.deployment import Deployment
 from support.pages import axe_violations
+from wardsite_ops.report.privacy import mask_query, normalize_query
 
 JST = dt.timezone(dt.timedelta(hours=9))
 BANNER = "[data-ward-announcements] [data-id]"
@@ -145,3 +148,14 @@ def test_banners_and_feedback_box_have_no_serious_accessibility_violations(
     # The banners and the box (the page's own content is checked by tests/browser).
     assert axe_violations(page, [".md-banner", "[data-ward-feedback]"]) == []
     context.close()
+
+
+def test_the_browser_masks_queries_like_the_report(page, served: Deployment) -> None:
+    vectors = json.loads((Path(__file__).parent / "fixtures" / "masking.json").read_text("utf-8"))
+    page.goto(served.url + "help/")
+    masked = page.evaluate(
+        "(queries) => queries.map((q) => wardsiteBeacon.maskQuery(wardsiteBeacon.normalizeQuery(q)))",
+        [query for query, _ in vectors],
+    )
+    assert masked == [mask_query(normalize_query(query)) for query, _ in vectors]
+    assert masked == [expected.lower() for _, expected in vectors]
