@@ -154,7 +154,8 @@ def test_the_browser_masks_queries_like_the_report(page, served: Deployment) -> 
     vectors = json.loads((Path(__file__).parent / "fixtures" / "masking.json").read_text("utf-8"))
     page.goto(served.url + "help/")
     masked = page.evaluate(
-        "(queries) => queries.map((q) => wardsiteBeacon.maskQuery(wardsiteBeacon.normalizeQuery(q)))",
+        """(queries) => queries.map(
+             (q) => wardsiteBeacon.maskQuery(wardsiteBeacon.normalizeQuery(q)))""",
         [query for query, _ in vectors],
     )
     assert masked == [mask_query(normalize_query(query)) for query, _ in vectors]
