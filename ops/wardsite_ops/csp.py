@@ -13,43 +13,37 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 
 #: <script type=…> values a browser runs; others (e.g. application/json) are data.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        values = {k: (v or "") for k, v in attrs}
-        if "src" not in values and values.get("type", "").strip().lower() in _SCRIPT_TYPES:
-            self._current = []
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+#: A script element: its attributes and its text. Script text ends at the first
+#: "</script" (HTML's rule), so a non-greedy match finds exactly what the browser hashes.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"\ssrc\s*=", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script a browser would run, exactly as written."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    """The text of every inline script a browser would run, exactly as written.
+
+    A regular expression, not an HTML parser: the pages come from our own
+    templates, and parsing 237 pages with html.parser took 13 s of a deploy.
+    """
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attrs, text = match.groups()
+        if _SRC.search(" " + attrs):
+            continue
+        kind = _TYPE.search(" " + attrs)
+        value = next((g for g in kind.groups() if g is not None), "") if kind else ""
+        if value.strip().lower() in _SCRIPT_TYPES:
+            found.append(text)
+    return found
 
 
 def script_hash(text: str) -> str:

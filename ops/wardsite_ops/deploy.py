@@ -208,7 +208,11 @@ def _wait_for_config(settings: Settings, release: Release) -> None:
         time.sleep(0.2)
 
 
-def deploy(settings: Settings, site: Path | None, say: Say = _say) -> Release:
+def deploy(
+    settings: Settings, site: Path | None, say: Say = _say, reuse: Path | None = None
+) -> Release:
+    """Publish ``site`` (or a fresh build). ``reuse``: a release folder whose
+    compressed files may be reused (default: the live release)."""
     with _lock(settings):
         live = current_release(settings)
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -245,7 +249,7 @@ def deploy(settings: Settings, site: Path | None, say: Say = _say) -> Release:
         try:
             if configure(settings, keep, say) and settings.health_url:
                 _wait_for_config(settings, release)
-        except DeployError:
+        except BaseException:  # also Ctrl+C: a release that never went live is not kept
             shutil.rmtree(release.path, ignore_errors=True)
             raise
         say("5/7 公開する版を切り替えます…")
@@ -256,6 +260,8 @@ def deploy(settings: Settings, site: Path | None, say: Say = _say) -> Release:
             if problems:
                 if live is not None:
                     switch(settings, live)
+                    # Readers still holding its files keep them open; nobody new gets it.
+                    shutil.rmtree(release.path, ignore_errors=True)
                 raise DeployError(
                     "公開したサイトの確認に失敗したため、前の版に戻しました:\n- "
                     + "\n- ".join(problems),

@@ -10,12 +10,17 @@ bytes and takes three times as long (measured on the built site: 237 pages,
 6.8 MB of HTML: quality 9 1.40 MB in 5 s, 10 1.29 MB in 8 s, 11 1.28 MB in
 25 s). Files over 512 KB (source maps, the unused full search index, a
 tokenizer dictionary of Material) are rarely downloaded: quality 5.
+
+A file unchanged since the previous release reuses that release's copies
+(hard links; releases are never modified), so a deploy compresses only what
+changed: on a loaded 2-core machine the whole site takes 7–30 s.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +55,32 @@ BROTLI_QUALITY_LARGE = 5
 LARGE = 512 * 1024
 
 
-def _compress(path: Path) -> tuple[int, int, int]:
+def _reuse(path: Path, data: bytes, previous: Path) -> tuple[int, int, int] | None:
+    """Link the previous release's copies of an unchanged file; None when it changed."""
+    try:
+        if previous.read_bytes() != data:
+            return None
+    except OSError:
+        return None
+    sizes = []
+    for suffix in (".br", ".gz"):
+        old = previous.with_name(previous.name + suffix)
+        new = path.with_name(path.name + suffix)
+        if old.is_file():
+            try:
+                os.link(old, new)
+            except OSError:
+                shutil.copyfile(old, new)
+            sizes.append(old.stat().st_size)
+        else:
+            sizes.append(len(data))
+    return len(data), sizes[0], sizes[1]
+
+
+def _compress(path: Path, previous: Path | None = None) -> tuple[int, int, int]:
     data = path.read_bytes()
+    if previous is not None and (reused := _reuse(path, data, previous)) is not None:
+        return reused
     br = brotli.compress(
         data, quality=BROTLI_QUALITY if len(data) <= LARGE else BROTLI_QUALITY_LARGE
     )
@@ -72,11 +101,16 @@ def text_files(site: Path) -> list[Path]:
     )
 
 
-def precompress(site: Path) -> Totals:
-    """Write the .br and .gz copies of every text file under ``site``."""
+def precompress(site: Path, previous: Path | None = None) -> Totals:
+    """Write the .br and .gz copies of every text file under ``site``.
+
+    ``previous``: an earlier release folder whose copies of unchanged files are reused.
+    """
     totals = Totals()
+    files = text_files(site)
+    earlier = [previous / f.relative_to(site) if previous else None for f in files]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for original, br, gz in pool.map(_compress, text_files(site)):
+        for original, br, gz in pool.map(_compress, files, earlier):
             totals.files += 1
             totals.original += original
             totals.brotli += br

@@ -35,9 +35,12 @@ class Release:
 
 
 def prepare_release(
-    site: Path, releases_dir: Path, release_id: str, commit: str = ""
+    site: Path, releases_dir: Path, release_id: str, commit: str = "", previous: Path | None = None
 ) -> tuple[Release, Totals]:
-    """Copy ``site`` into a new release, precompress it, record its hashes."""
+    """Copy ``site`` into a new release, precompress it, record its hashes.
+
+    ``previous``: a release whose compressed copies of unchanged files are reused.
+    """
     final = releases_dir / release_id
     if final.exists():
         raise FileExistsError(final)
@@ -46,7 +49,7 @@ def prepare_release(
     releases_dir.mkdir(parents=True, exist_ok=True)
     try:
         shutil.copytree(site, partial, ignore=shutil.ignore_patterns(".*"))
-        totals = precompress(partial)
+        totals = precompress(partial, previous)
         hashes = site_script_hashes(partial)
         manifest = {"id": release_id, "commit": commit, "script_hashes": hashes}
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")

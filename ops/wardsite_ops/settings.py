@@ -184,6 +184,14 @@ class _Reader:
         return tuple(value)
 
     def secret(self, data: dict[str, Any], name: str, key: str) -> Secret:
+        if isinstance(data.get(key), str | int):
+            raise self.fail(
+                name,
+                "に秘密の値そのものが書かれています。",
+                "すぐにその値を Entra ID で作り直し、ここには file（root だけが読めるファイル）か"
+                " env（環境変数の名前）を書いてください。"
+                "秘密の値は、このファイルにもリポジトリにも書かないでください。",
+            )
         spec = self.mapping(data, f"{name}", key)
         file, env = spec.get("file"), spec.get("env")
         if bool(file) == bool(env):

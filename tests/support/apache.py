@@ -92,6 +92,8 @@ def httpd_conf(folder: Path, port: int, include: Path, modules: Iterable[str]) -
         "ServerLimit 2",
         "ThreadsPerChild 25",
         "MaxRequestWorkers 50",
+        "MinSpareThreads 5",
+        "MaxSpareThreads 50",
         "KeepAliveTimeout 5",
         "<Directory />",
         "    AllowOverride None",

@@ -3,6 +3,7 @@ served by Debian's apache2 with the generated configuration, on 127.0.0.1."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,6 +51,11 @@ def write_settings(folder: Path, port: int, access: dict[str, Any], **extra: Any
     return path
 
 
+#: The release of an earlier deployment in this test run: its compressed
+#: files are reused for unchanged files (as a deploy reuses the live release's).
+_earlier: list[Path] = []
+
+
 @contextmanager
 def deployed_site(site: Path, access: dict[str, Any], **extra: Any) -> Iterator[Deployment]:
     """Deploy ``site`` once and serve it with the generated configuration.
@@ -62,13 +68,23 @@ def deployed_site(site: Path, access: dict[str, Any], **extra: Any) -> Iterator[
     settings_file = write_settings(folder, port, access, **extra)
     settings = load_settings(settings_file)
     first = Settings(**{**settings.__dict__, "health_url": ""})
-    deploy(first, site, say=lambda _message: None)
-    with running_apache(settings.config_file, required_modules(settings), port=port) as apache:
-        reload = {
-            "check_command": apache.check_command(),
-            "reload_command": apache.command("graceful"),
-        }
-        data = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
-        data["apache"].update(reload)
-        settings_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        yield Deployment(apache, load_settings(settings_file), settings_file)
+    release = deploy(first, site, say=lambda _message: None, reuse=next(iter(_earlier), None))
+    _earlier.insert(0, release.path)
+    try:
+        with running_apache(settings.config_file, required_modules(settings), port=port) as apache:
+            yield _configured(apache, settings_file)
+    finally:
+        _earlier.remove(release.path)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _configured(apache: Apache, settings_file: Path) -> Deployment:
+    """The deployment, with deploy.yml now testing and reloading this Apache."""
+    reload = {
+        "check_command": apache.check_command(),
+        "reload_command": apache.command("graceful"),
+    }
+    data = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
+    data["apache"].update(reload)
+    settings_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return Deployment(apache, load_settings(settings_file), settings_file)
