@@ -22,6 +22,13 @@ def at(hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
     return dt.datetime(2031, 4, 1, hour, minute, second, tzinfo=JST)
 
 
+def open_at_half_past_noon(page, url: str) -> None:
+    """Open ``url`` at 12:30 on the day of the outage, during the maintenance."""
+    page.clock.install(time=at(12, 30))
+    page.goto(url)
+    page.wait_for_selector(".ward-announce--maintenance")
+
+
 def banners(page) -> list[str]:
     return page.locator(f"{BANNER} .ward-announce__title").all_inner_texts()
 
@@ -69,16 +76,12 @@ def test_banners_appear_and_go_by_the_clock_without_reloading(page, served: Depl
 
 
 def test_the_outage_shows_only_in_its_section(page, served: Deployment) -> None:
-    page.clock.install(time=at(12, 30))
-    page.goto(served.url + "account/")
-    page.wait_for_selector(".ward-announce--maintenance")
+    open_at_half_past_noon(page, served.url + "account/")
     assert banners(page) == ["ファイルサーバーの保守作業"]
 
 
 def test_a_dismissed_banner_stays_away_and_the_others_stay(page, served: Deployment) -> None:
-    page.clock.install(time=at(12, 30))
-    page.goto(served.url + "telework/")
-    page.wait_for_selector(".ward-announce--maintenance")
+    open_at_half_past_noon(page, served.url + "telework/")
     close = page.get_by_role(
         "button", name="このお知らせを閉じる：在宅勤務の接続サービスが使えません"
     )
@@ -93,9 +96,7 @@ def test_a_dismissed_banner_stays_away_and_the_others_stay(page, served: Deploym
 
 
 def test_english_pages_use_english_where_given(page, served: Deployment) -> None:
-    page.clock.install(time=at(12, 30))
-    page.goto(served.url + "en/telework/")
-    page.wait_for_selector(".ward-announce--maintenance")
+    open_at_half_past_noon(page, served.url + "en/telework/")
     assert banners(page) == [
         "The telework connection service is down",
         "ファイルサーバーの保守作業",
@@ -141,9 +142,7 @@ def test_banners_and_feedback_box_have_no_serious_accessibility_violations(
     # axe-core is added as an inline script: the test lifts the CSP for it.
     context = browser.new_context(locale="ja-JP", color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
-    page.clock.install(time=at(12, 30))
-    page.goto(served.url + "telework/")
-    page.wait_for_selector(".ward-announce--maintenance")
+    open_at_half_past_noon(page, served.url + "telework/")
     page.get_by_role("button", name="いいえ", exact=True).click()
     # The banners and the box (the page's own content is checked by tests/browser).
     assert axe_violations(page, [".md-banner", "[data-ward-feedback]"]) == []
