@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wardsite.org import load_org, lookup
+from wardsite_ops import beacon
 from wardsite_ops.csp import content_security_policy
 from wardsite_ops.settings import Settings
 
@@ -43,7 +44,8 @@ _TEXT = r"\.(html|css|js|json|svg|xml|vtt|txt|map|webmanifest)(\.br|\.gz)?$"
 
 def required_modules(settings: Settings) -> list[str]:
     """Apache modules (Debian names, as for a2enmod) this configuration uses."""
-    modules = ["alias", "authz_core", "authz_host", "dir", "headers", "mime", "rewrite"]
+    modules = ["alias", "authz_core", "authz_host", "dir", "headers", "mime", *beacon.MODULES]
+    modules = list(dict.fromkeys(modules))
     if settings.entra_id is not None:
         modules += ["authn_core", "authz_user", "auth_openidc"]
     if settings.https:
@@ -222,6 +224,8 @@ def render_site_config(settings: Settings, script_hashes: Iterable[str], secrets
         'Header merge Vary "Accept-Encoding" '
         f'"expr=%{{REQUEST_URI}} =~ m#{_TEXT}# || %{{REQUEST_URI}} =~ m#/$#"',
     ]
+    body += ["", *beacon.vhost_lines()]
+    lines += beacon.server_lines(settings.beacon_log)
     port = settings.port
     lines += [
         f"<VirtualHost *:{port}>",
@@ -316,6 +320,7 @@ def write_server_files(settings: Settings, config_file: Path, script_hashes: Ite
         changed |= write_atomically(secrets, render_secrets(settings), 0o600)
     org = load_org(ORG_FILE)
     write_atomically(settings.errors_dir / "403.html", forbidden_page(org), 0o644)
+    settings.beacon_log.parent.mkdir(parents=True, exist_ok=True)
     settings.errors_dir.chmod(0o755)
     changed |= write_atomically(
         config_file, render_site_config(settings, script_hashes, secrets), 0o644

@@ -95,6 +95,13 @@ class Settings:
     check_command: tuple[str, ...] = ()
     reload_command: tuple[str, ...] = ()
     health_url: str = ""
+    #: apache.beacon_log in deploy.yml (see the property beacon_log).
+    beacon_log_file: Path | None = None
+
+    @property
+    def beacon_log(self) -> Path:
+        """The log of page feedback and search beacons (wardsite_ops.beacon)."""
+        return self.beacon_log_file or self.root / "logs" / "beacon.log"
 
     @property
     def https(self) -> bool:
@@ -274,6 +281,9 @@ def load_settings(path: Path) -> Settings:
         check_command=r.command(apache, "apache.check_command", "check_command"),
         reload_command=r.command(apache, "apache.reload_command", "reload_command"),
         health_url=health_url,
+        beacon_log_file=(
+            r.path(apache, "apache.beacon_log", "beacon_log") if apache.get("beacon_log") else None
+        ),
     )
 
 

@@ -31,7 +31,10 @@ def build_site(
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's build inputs (docs, hooks, sessions, media…); its mkdocs.yml."""
+    """A copy of the project's build inputs in ``dest``; returns its mkdocs.yml.
+
+    For builds with changed data files (a broken one, test announcements).
+    """
     for name in ("docs", "overrides", "hooks", "sessions", "media", "data"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

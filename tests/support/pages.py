@@ -25,12 +25,17 @@ def heading(page: Any) -> str:
     return page.locator("h1").first.inner_text().rstrip("¶").strip()
 
 
-def axe_violations(page: Any) -> list[str]:
-    """Serious and critical WCAG 2.x A/AA violations axe-core finds on the page."""
+def axe_violations(page: Any, include: list[str] | None = None) -> list[str]:
+    """Serious and critical WCAG 2.x A/AA violations axe-core finds on the page.
+
+    ``include``: CSS selectors of the parts to check (default: the whole page).
+    """
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+        """async (include) => await axe.run(include ? {include: include} : document,
+             {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})""",
+        include,
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
