@@ -35,12 +35,12 @@ def network(lang: str) -> str:
     body += rect(28, 54, 200, 92, "#fff") + text(
         128, 94, t("自席のパソコン", "Your PC"), 18, 700, "middle"
     )
-    body += text(128, 122, t("財務会計・文書管理", "Finance, documents"), 15, 400, "middle", MUTED)
+    body += text(128, 122, t("ふだんの仕事に使う", "For everyday work"), 15, 400, "middle", MUTED)
     body += rect(252, 54, 200, 92, "#fff") + text(
         352, 94, t("業務システム", "Work systems"), 18, 700, "middle"
     )
-    body += text(352, 122, t("LGWAN で自治体と", "LGWAN to other"), 15, 400, "middle", MUTED)
-    body += text(352, 140, t("つながる", "councils"), 15, 400, "middle", MUTED)
+    body += text(352, 122, t("財務会計・文書管理", "Finance, documents"), 15, 400, "middle", MUTED)
+    body += text(352, 140, t("（LGWAN の側）", "(on the LGWAN side)"), 15, 400, "middle", MUTED)
     body += arrow(228, 100, 250, 100)
     # Microsoft 365 directly, internet by screen transfer, My Number separate.
     body += arrow(100, 148, 100, 206)
@@ -532,7 +532,7 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
     "outlook-shared-mailbox": (
         shot(
             "Outlook",
-            ["自分のメール", "課の共有"],
+            ["自分あて", "課の共有"],
             [("h", "somuka@…（課の共有）"), ("t", "受信トレイ"), ("b", "差出人を選ぶ")],
             {"課の共有": 1, "差出人を選ぶ": 2},
             "差出人を課のアドレスにして送ります",
@@ -580,7 +580,7 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
     "files-save": (
         shot(
             "エクスプローラー",
-            ["OneDrive", "デスクトップ"],
+            ["OneDrive", "この PC"],
             [
                 ("h", "OneDrive - {ward}"),
                 ("t", "☁ オンラインのみ  ✓ 同期済み"),
@@ -624,7 +624,7 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
     "files-restore": (
         shot(
             "OneDrive",
-            ["マイファイル", "ごみ箱"],
+            ["ファイル", "ごみ箱"],
             [("h", "ごみ箱"), ("t", "消したファイルの一覧"), ("b", "復元")],
             {"ごみ箱": 1, "復元": 2},
             "ごみ箱から選んで「復元」を押します",

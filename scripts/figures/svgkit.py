@@ -94,8 +94,8 @@ def button(x: float, y: float, w: float, label: str, step: int | None = None, h:
     out += text(
         x + w / 2, y + h / 2 + 6, fits(label, 17, w - 8), 17, 700 if step else 400, "middle"
     )
-    if step is not None:
-        out += badge(step, x + w - 4, y - 2)
+    if step is not None:  # the number sits just right of the button, never on its label
+        out += badge(step, x + w + 17, y + h / 2)
     return out
 
 
@@ -137,7 +137,7 @@ def screen(
     if sidebar:
         body += f'<rect x="8" y="46" width="128" height="{height - 54}" fill="{PANEL}"/>'
         for item in sidebar:
-            body += button(16, y, 112, item, picked.get(item), 36)
+            body += button(14, y, 96, item, picked.get(item), 36)
             y += 46
         left = 150
     else:
@@ -152,7 +152,7 @@ def screen(
             body += text(left, y + 18, s, 16, 400, "start", MUTED)
             y += 28
         else:
-            body += button(left, y, min(width, width_of(s, 17) + 40), s, picked.get(s))
+            body += button(left, y, min(width - 36, width_of(s, 17) * 1.15 + 40), s, picked.get(s))
             y += 52
     body += text(WIDTH / 2, height - 16, note, 15, 400, "middle", MUTED)
     return wrap(body, height, title)

@@ -149,3 +149,17 @@ def test_glossary_lists_terms_with_links_and_pages_show_tooltips(site: Path) -> 
     assert network.count(">LGWAN</abbr>") == 1  # first occurrence only
     english = (site / "en" / "start" / "mfa-setup" / "index.html").read_text("utf-8")
     assert re.search(r'<abbr title="Multi-factor authentication[^"]*">MFA</abbr>', english)
+
+
+def test_readme_lists_the_csp_hashes_of_the_lightbox_inline_code(site: Path) -> None:
+    import base64
+    import hashlib
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for path in (site / "devices" / "wifi" / "index.html", site / "en" / "index.html"):
+        html = path.read_text("utf-8")
+        for tag, kind in (("script", "init-glightbox"), ("style", "glightbox-style")):
+            body = re.search(rf'<{tag} id="{kind}">(.*?)</{tag}>', html, re.S)
+            assert body, (path, kind)
+            digest = base64.b64encode(hashlib.sha256(body.group(1).encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in readme, (path, kind, digest)
