@@ -1,4 +1,4 @@
-"""MkDocs entry point for figures: the enlarged picture keeps its alt text.
+"""MkDocs entry point for figures: tidy the HTML mkdocs-glightbox leaves.
 
 Thin glue around ``wardsite.figures``; runs after mkdocs-glightbox has wrapped
 the images (plugins' events run before hooks' at the same priority).
@@ -10,9 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from wardsite.figures import pass_alt_to_lightbox
+from wardsite.figures import tidy_lightbox_html
 
 
 @event_priority(-50)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    return pass_alt_to_lightbox(html)
+    return tidy_lightbox_html(html)

@@ -1,8 +1,12 @@
-"""The enlarged picture keeps its alt text.
+"""Tidy what mkdocs-glightbox leaves in a page's HTML.
 
-mkdocs-glightbox wraps each image in ``<a class="glightbox">`` but does not
-pass the image's alt text on, so the picture GLightbox shows after a click
-has an empty ``alt``. GLightbox reads ``data-alt`` from the link.
+mkdocs-glightbox wraps each image in ``<a class="glightbox">`` with
+selectolax, which returns every page as a whole document
+(``<html><head></head><body>…</body></html>``). Material's search then reads
+the page differently (the text before the first section went missing), so the
+wrapper is removed again. The plugin also does not pass the image's alt text
+on, so the picture GLightbox shows after a click had an empty ``alt``;
+GLightbox reads ``data-alt`` from the link.
 """
 
 from __future__ import annotations
@@ -11,10 +15,20 @@ import re
 
 _LINKED_IMAGE = re.compile(r'(<a class="glightbox"(?![^>]*\sdata-alt=)[^>]*)>(\s*<img\b[^>]*>)')
 _ALT = re.compile(r'\salt="([^"]*)"')
+_DOCUMENT_START = "<html><head></head><body>"
+_DOCUMENT_END = "</body></html>"
 
 
-def pass_alt_to_lightbox(html: str) -> str:
-    """Copy each lightbox image's alt text to its link as ``data-alt``."""
+def tidy_lightbox_html(html: str) -> str:
+    """Remove the document wrapper and copy each lightbox image's alt to its link."""
+    start = html.find(_DOCUMENT_START)
+    end = html.rfind(_DOCUMENT_END)
+    if start != -1 and end > start:
+        html = (
+            html[:start]
+            + html[start + len(_DOCUMENT_START) : end]
+            + html[end + len(_DOCUMENT_END) :]
+        )
 
     def add(match: re.Match[str]) -> str:
         alt = _ALT.search(match.group(2))

@@ -5,7 +5,7 @@ import pytest
 
 from wardsite.admonitions import add_default_titles
 from wardsite.errors import SiteInputError
-from wardsite.figures import pass_alt_to_lightbox
+from wardsite.figures import tidy_lightbox_html
 from wardsite.glossary import abbreviations, glossary_markdown, load_terms
 from wardsite.org import load_org
 
@@ -84,5 +84,11 @@ def test_admonitions_without_title_get_a_japanese_one() -> None:
 
 def test_enlarged_picture_keeps_alt_text() -> None:
     html = '<a class="glightbox" href="a.svg"><img alt="図の説明" src="a.svg"></a>'
-    assert 'data-alt="図の説明"' in pass_alt_to_lightbox(html)
-    assert pass_alt_to_lightbox(pass_alt_to_lightbox(html)).count("data-alt") == 1
+    assert 'data-alt="図の説明"' in tidy_lightbox_html(html)
+    assert tidy_lightbox_html(tidy_lightbox_html(html)).count("data-alt") == 1
+
+
+def test_lightbox_document_wrapper_is_removed() -> None:
+    # mkdocs-glightbox (selectolax) returns a whole document for a fragment.
+    html = '<div lang="ja">\n<html><head></head><body><h1>T</h1><p>本文</p></body></html>\n</div>'
+    assert tidy_lightbox_html(html) == '<div lang="ja">\n<h1>T</h1><p>本文</p>\n</div>'
