@@ -560,9 +560,15 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "レポートのメールを確かめる",
                 "区の外あて：取り消せない\nすぐ上司に報告する",
             ],
-            title=("メールを取り消すとき", ""),
+            [
+                "Sent inside the ward?",
+                "Yes: open it in Sent Items\nRecall This Message",
+                "Check the report email",
+                "Outside the ward: no recall\nTell your manager at once",
+            ],
+            title=("メールを取り消すとき", "Recalling an email"),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-where": (
         compare(
@@ -882,20 +888,35 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
         ("ja",),
     ),
     "devices-accessibility": (
-        shot(
-            "設定 ＞ アクセシビリティ",
-            ["文字"],
-            [
-                ("h", "テキストのサイズ"),
-                ("t", "Aa 見本の文字"),
-                ("b", "つまみを右へ"),
-                ("b", "適用"),
-            ],
-            {"文字": 1, "つまみを右へ": 2, "適用": 3},
-            "Ctrl＋＋ でページだけ大きくもできます",
-            "文字を大きくする",
+        bilingual(
+            shot(
+                "設定 ＞ アクセシビリティ",
+                ["文字"],
+                [
+                    ("h", "テキストのサイズ"),
+                    ("t", "Aa 見本の文字"),
+                    ("b", "つまみを右へ"),
+                    ("b", "適用"),
+                ],
+                {"文字": 1, "つまみを右へ": 2, "適用": 3},
+                "Ctrl＋＋ でページだけ大きくもできます",
+                "文字を大きくする",
+            ),
+            shot(
+                "Settings > Accessibility",
+                ["Text"],
+                [
+                    ("h", "Text size"),
+                    ("t", "Aa sample text"),
+                    ("b", "Drag to the right"),
+                    ("b", "Apply"),
+                ],
+                {"Text": 1, "Drag to the right": 2, "Apply": 3},
+                "Ctrl + plus enlarges just the page",
+                "Making text bigger",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "help-contact": (
         bilingual(

@@ -87,6 +87,8 @@ def test_figure_files_are_small_safe_and_used() -> None:
             svg = path.read_text("utf-8")
             if re.search(r"@font-face|@import|<script|https?://(?!www\.w3\.org/2000/svg)", svg):
                 problems.append(f"{path.name}: loads fonts, scripts or outside files")
+            if "Noto Sans CJK JP" not in svg or "Hiragino Sans" not in svg:
+                problems.append(f"{path.name}: not the site's system Japanese font stack")
             if "<title>" not in svg:
                 problems.append(f"{path.name}: no <title>")
     assert not problems, "\n".join(problems)
