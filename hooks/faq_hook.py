@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,9 +21,10 @@ from mkdocs.structure.pages import Page
 
 from wardsite.errors import SiteInputError
 from wardsite.faq import publish
+from wardsite.faq import status as faq_status
 from wardsite.faq.images import ImageStore
 from wardsite.faq.pull import PullOutcome
-from wardsite.faq.settings import FaqSettings, resolve_settings
+from wardsite.faq.settings import FaqSettings, resolve_settings, state_path
 from wardsite.lastupdated import format_date
 from wardsite_mkdocs.faq_pages import add_faq_pages, guide_titles, route_faq_log
 from wardsite_mkdocs.generated_pages import AFTER_I18N
@@ -50,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         outcome = publish.obtain(settings, root, bundled_path=root / BUNDLED)
     except SiteInputError as exc:  # includes FaqStrictError
         raise PluginError(str(exc)) from None
+    _record_status(settings, outcome, root)
     if outcome.fresh:
         log.info(f"FAQ：{len(outcome.snapshot.entries)}件を公開します（{outcome.mode}）。")
     else:
@@ -61,6 +64,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings=settings, outcome=outcome, images=publish.image_store(settings, outcome, root)
     )
     return config
+
+
+def _record_status(settings: FaqSettings, outcome: PullOutcome, root: Path) -> None:
+    """``<state_dir>/faq-status.json`` for CI (``scripts/faq-status``); never fails the build."""
+    base_url = str(settings.raw.get("base_url") or "")
+    try:
+        faq_status.record(
+            state_path(settings, root).parent,
+            live=settings.live,
+            fresh=outcome.fresh,
+            mode=outcome.mode,
+            stale_kind=outcome.stale_kind,
+            reason=outcome.reason,
+            pulled_at=outcome.snapshot.pulled_at,
+            entries=len(outcome.snapshot.entries),
+            skipped=len(outcome.warnings),
+            hide=(base_url, urlsplit(base_url).netloc),
+        )
+    except OSError as exc:
+        log.warning(f"FAQ の状態ファイルを書けませんでした（{exc}）。")
 
 
 # After mkdocs-static-i18n's on_files (-100): generated files added before it

@@ -65,5 +65,16 @@ bootstrap_python() {
     touch "$stamp"
   fi
   export PATH="$VENV/bin:$PATH"
+  # Material 9.x prints a banner about MkDocs 2.0 and its own end of life on
+  # every build. The plan is in README (サイトを作るしくみの今後); the banner
+  # would only hide real warnings from editors, so it is turned off here.
   export NO_MKDOCS_2_WARNING=1
+  # The build engine: mkdocs (default, pinned 1.6.1) or properdocs, its
+  # maintained drop-in fork that builds this site to the same output.
+  ENGINE="${WARDSITE_ENGINE:-mkdocs}"
+  case "$ENGINE" in
+    mkdocs|properdocs) ;;
+    *) say "エラー: WARDSITE_ENGINE は mkdocs か properdocs を指定してください（いまの値: $ENGINE）。"
+       return 1 ;;
+  esac
 }

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from wardsite import placeholders
 from wardsite.errors import SiteInputError
 from wardsite.faq.publish import FaqPage
+from wardsite.faq.sources.base import SKIPPED_LOGGER
 from wardsite_mkdocs.generated_pages import GeneratedPage, add_pages
 
 
@@ -60,11 +61,12 @@ def add_faq_pages(files: Files, config: MkDocsConfig, pages: Iterable[FaqPage]) 
 
 
 class _ToBuildLog(logging.Handler):
-    """Re-emit ``wardsite.faq`` records (already redacted) in MkDocs' log at INFO.
+    """Re-emit ``wardsite.faq`` records (already redacted) in MkDocs' log.
 
-    The helpdesk being down or an entry being skipped must not fail
-    ``mkdocs build --strict``, which counts warnings; FAQ strict mode is the
-    switch that stops the build.
+    The helpdesk being down must not fail ``mkdocs build --strict``, which counts
+    warnings: it stays INFO (every FAQ page carries a note; FAQ strict mode is the
+    switch that stops the build). An article or category skipped for bad data
+    (``wardsite.faq.skipped``) is a WARNING: nobody would notice it otherwise.
     """
 
     HANDLER_NAME = "wardsite-faq-to-mkdocs"
@@ -74,7 +76,10 @@ class _ToBuildLog(logging.Handler):
         self.target = target
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.target.info("FAQ: %s", record.getMessage())
+        if record.name == SKIPPED_LOGGER and record.levelno >= logging.WARNING:
+            self.target.warning("FAQ: %s", record.getMessage())
+        else:
+            self.target.info("FAQ: %s", record.getMessage())
 
 
 def route_faq_log(target: logging.Logger) -> None:

@@ -19,6 +19,7 @@ def test_zendesk_settings(tmp_path: Path) -> None:
             "exclude_sections": [360099],
             "token_env": "WARD_FAQ_TOKEN",
             "strict": True,
+            "allowed_user_segments": [360000777, "42"],
         },
         root=tmp_path,
     )
@@ -26,6 +27,7 @@ def test_zendesk_settings(tmp_path: Path) -> None:
     assert setup.options.strict
     assert setup.state_path == tmp_path / ".cache/faq/faq-snapshot.json"
     assert setup.source.config.exclude_sections == frozenset({"360099"})
+    assert setup.source.config.allowed_user_segments == frozenset({"360000777", "42"})
 
 
 @pytest.mark.parametrize(
@@ -35,6 +37,14 @@ def test_zendesk_settings(tmp_path: Path) -> None:
         ({"adapter": "ftp"}, "faq.adapter"),
         ({"adapter": "zendesk", "base_url": "x"}, "faq.base_url"),
         ({"adapter": "file"}, "faq.path"),
+        (
+            {"adapter": "zendesk", "base_url": "https://x", "allowed_user_segments": "signed_in"},
+            "faq.allowed_user_segments",
+        ),
+        (
+            {"adapter": "zendesk", "base_url": "https://x", "allowed_user_segments": ["everyone"]},
+            "faq.allowed_user_segments",
+        ),
     ],
 )
 def test_bad_settings_name_the_field(tmp_path: Path, raw: dict, field: str) -> None:

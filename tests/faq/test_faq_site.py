@@ -23,6 +23,35 @@ SAMPLE = json.loads((REPO / "data/faq/sample/articles.json").read_text("utf-8"))
 DRAFT_IDS = {str(a["id"]) for a in SAMPLE if a["draft"]}
 INTERNAL_IDS = {str(a["id"]) for a in SAMPLE if str(a["section_id"]) == "360099"}
 TOKEN = "faq-test-token-7f3a9c"
+#: Articles added to the live helpdesk: one restricted to a user segment (in a public
+#: section), one linking to a fragment, the English translation and unpublished ones.
+RESTRICTED_ID, LINKING_ID = 990401, 990402
+RESTRICTED_TEXT = "サインインした職員だけに見せる限定手順"
+LIVE_ARTICLES = [
+    {
+        "id": RESTRICTED_ID,
+        "locale": "ja",
+        "section_id": 360001,
+        "user_segment_id": 360000777,
+        "title": f"限定公開の記事 {RESTRICTED_TEXT}",
+        "body": f"<p>{RESTRICTED_TEXT}</p>",
+        "label_names": ["限定 ラベル"],
+    },
+    {
+        "id": LINKING_ID,
+        "locale": "ja",
+        "section_id": 360001,
+        "title": "ほかの記事へのリンク",
+        "body": (
+            '<p><a href="https://helpdesk.city-sakura.example/hc/ja/articles/4400101#h_mfa">'
+            "MFA の段落</a></p>"
+            '<p><a href="/hc/en-us/articles/4400101-forgot-password">English version</a></p>'
+            f'<p><a href="/hc/ja/articles/{RESTRICTED_ID}">限定記事へ</a></p>'
+            '<p><a href="/hc/ja/articles/4400301">下書きへ</a></p>'
+        ),
+        "label_names": ["Microsoft Teams"],
+    },
+]
 WITHDRAWN_ID, WITHDRAWN_CATEGORY = "4400104", "360001"
 STALE_JA = "時点の内容です（ヘルプデスクに接続できなかったため）"
 
@@ -101,6 +130,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     with running_helpdesk() as desk:
         desk.control(token=TOKEN)
         desk.add_hostile_entry()
+        desk.post("/_articles", LIVE_ARTICLES)
         for n in (1, 2, 3):
             if n == 3:
                 desk.post("/_withdraw", {"id": int(WITHDRAWN_ID), "locale": "ja"})
@@ -125,6 +155,8 @@ def test_live_build_publishes_without_a_staleness_note(live) -> None:
         assert "faq-stale" not in page.read_text("utf-8"), page
     assert (site / "faq" / str(HOSTILE_ID) / "index.html").is_file()
     assert (live["state"] / "faq-snapshot.json").is_file()
+    faq_status = json.loads((live["state"] / "faq-status.json").read_text("utf-8"))
+    assert faq_status["live"] and faq_status["fresh"] and faq_status["consecutive_stale"] == 0
 
 
 def test_second_unchanged_build_asks_only_for_the_change_list(live) -> None:
@@ -147,6 +179,29 @@ def test_withdrawn_entry_keeps_its_url_with_a_link_to_its_category(live) -> None
     assert f"../../{WITHDRAWN_ID}/" not in _article(site, f"faq/categories/{WITHDRAWN_CATEGORY}")
     docs = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]
     assert not any(d["location"].startswith(f"faq/{WITHDRAWN_ID}/") for d in docs)
+
+
+def test_restricted_article_is_in_no_page_and_no_search_shard(live) -> None:
+    first = live[1]
+    assert not (first["site"] / "faq" / str(RESTRICTED_ID)).exists()
+    shards = 0
+    for path in first["site"].rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for form in (RESTRICTED_TEXT, json.dumps(RESTRICTED_TEXT)[1:-1]):
+                assert form.encode() not in data, path
+            shards += path.parent.name == "search" and path.suffix == ".json"
+    assert shards  # the search index was there to be checked
+
+
+def test_article_links_keep_fragment_language_and_skip_unpublished(live) -> None:
+    text = _article(live[1]["site"], f"faq/{LINKING_ID}")
+    assert 'href="../4400101/#faq-h_mfa"' in text
+    assert 'href="../../en/faq/4400101/"' in text
+    assert f"articles/{RESTRICTED_ID}" not in text and "articles/4400301" not in text
+    assert f"../{RESTRICTED_ID}/" not in text and "../4400301/" not in text
+    assert text.count("このリンク先の FAQ は公開されていません") == 2
+    assert "Microsoft Teams" in text  # a label with a space is a tag, not a reason to skip
 
 
 def test_token_never_reaches_the_site_or_the_log(live) -> None:
@@ -201,6 +256,9 @@ def test_helpdesk_error_publishes_last_good_with_a_note_on_every_page(live, tmp_
             continue  # the withdrawn page says so instead
         assert STALE_JA in page.read_text("utf-8"), page
     assert (tmp_path / "site/faq" / str(HOSTILE_ID) / "index.html").is_file()  # last good
+    faq_status = json.loads((state / "faq-status.json").read_text("utf-8"))
+    assert not faq_status["fresh"] and faq_status["consecutive_stale"] == 1
+    assert "HTTP 500" in faq_status["reason"] and "127.0.0.1" not in faq_status["reason"]
 
 
 def test_refused_connection_falls_back_to_the_bundled_faq(tmp_path, free_port) -> None:
@@ -229,3 +287,23 @@ def test_strict_mode_without_a_helpdesk_fails_too(tmp_path) -> None:
     result = build_with_faq(tmp_path / "site", tmp_path / "state", strict="1")
     assert result.returncode != 0
     assert "接続先（base_url）が設定されていません" in result.stdout + result.stderr
+
+
+def test_an_article_skipped_for_bad_data_fails_the_strict_build(tmp_path) -> None:
+    with running_helpdesk() as desk:
+        desk.post(
+            "/_articles",
+            [
+                {
+                    "id": 990403,
+                    "locale": "ja",
+                    "section_id": 360001,
+                    "title": "本文なし",
+                    "body": " ",
+                }
+            ],
+        )
+        result = build_with_faq(tmp_path / "site", tmp_path / "state", base_url=desk.base_url)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, log
+    assert re.search(r"WARNING .*FAQ 990403 を飛ばしました.*body", log), log

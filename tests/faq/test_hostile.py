@@ -169,7 +169,7 @@ def test_links_to_helpdesk_articles_point_to_our_pages() -> None:
         '<a href="/hc/en-us/articles/4400102">b</a><a href="https://other.example/hc/ja/articles/1">c</a>'
         '<a href="/hc/ja/articles/777">d</a>',
         helpdesk_hosts={"helpdesk.city-sakura.example"},
-        known_ids={"4400101", "4400102"},
+        link_target=lambda eid, lang: f"../{eid}/" if eid in {"4400101", "4400102"} else None,
     )
     assert 'href="../4400101/"' in html and 'href="../4400102/"' in html
     assert 'href="https://other.example/hc/ja/articles/1"' in html

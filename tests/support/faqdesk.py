@@ -84,6 +84,7 @@ class Helpdesk:
         token_env: str | None = None,
         page_size: int = 10,
         max_entries: int = 5000,
+        allowed_user_segments: frozenset[str] = frozenset(),
     ) -> ZendeskSource:
         client = HttpClient(self.base_url, token_env=token_env, limits=limits)
         config = ZendeskConfig(
@@ -92,6 +93,7 @@ class Helpdesk:
             exclude_sections=frozenset({INTERNAL_SECTION}),
             page_size=page_size,
             max_entries=max_entries,
+            allowed_user_segments=allowed_user_segments,
         )
         return ZendeskSource(config, client)
 

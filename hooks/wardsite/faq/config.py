@@ -7,6 +7,7 @@ Example::
       base_url: https://example.zendesk.com
       locales: [ja, en-us]
       exclude_sections: ["360000000009"]
+      allowed_user_segments: []   # zendesk: segment ids this site may show (see below)
       token_env: WARD_FAQ_TOKEN   # the token itself only ever comes from the environment
       email_env: WARD_FAQ_EMAIL   # optional: Zendesk "{email}/token" basic auth
       strict: false
@@ -15,6 +16,11 @@ Example::
       retries: 3
       max_entries: 5000
       max_bytes: 10485760
+
+``allowed_user_segments``: by default only articles the helpdesk shows to everyone
+are published. List a Zendesk user segment id here only when every reader of this
+site belongs to that segment's audience, e.g. the built-in "Signed-in users"
+segment when the site itself requires the ward's Entra ID sign-in.
 """
 
 from __future__ import annotations
@@ -66,6 +72,18 @@ def setup_from_config(raw: Mapping[str, Any], *, root: Path, where: str = "mkdoc
     include_set = frozenset(str(x) for x in include) if include else None
     exclude = frozenset(str(x) for x in raw.get("exclude_sections") or ())
     max_entries = int(raw.get("max_entries") or DEFAULT_MAX_ENTRIES)
+    segments = raw.get("allowed_user_segments") or []
+    if not isinstance(segments, list) or not all(
+        isinstance(x, int | str) and not isinstance(x, bool) and str(x).strip().isdigit()
+        for x in segments
+    ):
+        raise field_error(
+            "allowed_user_segments",
+            "がユーザーセグメントの番号の一覧になっていません。",
+            "ヘルプデスクのユーザーセグメントの番号（数字）を [360000777] のように並べてください。"
+            "全員に公開の記事だけを載せるなら [] にします。",
+        )
+    allowed = frozenset(str(int(str(x).strip())) for x in segments)
     timeouts = raw.get("timeouts") or {}
     limits = HttpLimits(
         connect_timeout=float(timeouts.get("connect", 5)),
@@ -103,7 +121,15 @@ def setup_from_config(raw: Mapping[str, Any], *, root: Path, where: str = "mkdoc
     )
     if adapter == "zendesk":
         source = ZendeskSource(
-            ZendeskConfig(base_url, locales, include_set, exclude, max_entries=max_entries), client
+            ZendeskConfig(
+                base_url,
+                locales,
+                include_set,
+                exclude,
+                max_entries=max_entries,
+                allowed_user_segments=allowed,
+            ),
+            client,
         )
     else:
         feed = str(raw.get("feed_path") or "faq-feed/v1/entries.json")

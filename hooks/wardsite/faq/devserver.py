@@ -6,7 +6,9 @@ serves, on 127.0.0.1 only:
 
 * ``GET /api/v2/help_center/{locale}/articles.json`` and ``.../sections.json`` with
   cursor pagination (``page[size]``, ``page[after]``; ``meta.has_more``, ``links.next``);
-  drafts are listed too (as Zendesk does for agents), the client must skip them;
+  drafts and articles restricted to a user segment (``user_segment_id`` /
+  ``user_segment_ids``, e.g. signed-in users only) are listed too, as Zendesk
+  does for an agent's token: the client must skip them;
 * ``GET /api/v2/help_center/incremental/articles.json?start_time=`` (``next_page``,
   ``end_time``, ``end_of_stream``);
 * ``GET /faq-feed/v1/entries.json?page=N``: the same FAQ as our own JSON feed.

@@ -20,7 +20,9 @@ from wardsite.faq.errors import FaqEntryError
 RESERVED_IDS = frozenset({"index", "categories", "withdrawn"})
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 LOCALE_PATTERN = re.compile(r"^[a-z]{2}(-[a-z0-9]{2,8})?$")
-TAG_PATTERN = re.compile(r"^[^\s<>{}`\"']{1,64}$")
+#: A label or tag, after runs of white space became one space ("Microsoft Teams" is a
+#: normal Zendesk label); only characters that never belong in a word are refused.
+TAG_PATTERN = re.compile(r"^[^<>{}`\"']{1,64}$")
 #: C0/C1 control characters except tab and newline; Python-Markdown uses
 #: \x02/\x03 as its own placeholder markers, so they must never reach a page.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -261,14 +263,20 @@ def _words(values: Iterable[Any] | None, fld: str, bad: Any) -> tuple[str, ...]:
     if values is None:
         return ()
     if isinstance(values, str):
+        # One spreadsheet cell: words separated by commas or spaces. A list (Zendesk's
+        # label_names) keeps each label whole, spaces included.
         values = [v for v in re.split(r"[,、;；\s]+", values) if v]
     out: list[str] = []
     for value in values:
-        word = clean_text(str(value)).strip()
+        word = " ".join(clean_text(str(value)).split())
         if not word:
             continue
         if not TAG_PATTERN.match(word):
-            raise bad(fld, f"「{word[:30]}」に使えない文字（空白・< > {{ }} ` 引用符）があります。")
+            raise bad(
+                fld,
+                f"「{word[:30]}」に使えない文字（< > {{ }} ` 引用符）があるか、"
+                "64文字を超えています。",
+            )
         if word not in out:
             out.append(word)
     if len(out) > MAX_TAGS:

@@ -116,6 +116,7 @@ def pages_for(
         guides=lambda _: guides,
         note=outcome.staleness_note,
         image_handler=handler,
+        published={e.key for e in snap.entries},
     )
     suffix = "" if lang == DEFAULT_LANG else f".{lang}"
     pages = []

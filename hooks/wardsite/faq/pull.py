@@ -4,8 +4,10 @@ The build never breaks because of the helpdesk (unless ``strict``): when a pull
 fails, the last good snapshot on disk — or, on a fresh clone, the snapshot bundled
 in ``data/faq/snapshot/`` — is published, with the time it was pulled and why.
 A pull starting from the last good snapshot asks only for the change list; a full
-listing is read when there is no cursor or the last full listing is older than
-``full_every`` (only a full listing shows entries deleted upstream).
+listing is read when there is no cursor, the last full listing is older than
+``full_every`` (only a full listing shows entries deleted upstream), or the
+source's publishing settings (``policy``, e.g. the allowed user segments) differ
+from those the snapshot was pulled under.
 """
 
 from __future__ import annotations
@@ -95,10 +97,12 @@ def pull_faq(
     opts = options or PullOptions()
     now = now or datetime.now(UTC)
     last_good = _load(state_path)
+    policy = str(getattr(source, "policy", ""))
     base, base_mode = (last_good, "last-good") if last_good else (_load(bundled_path), "bundled")
     incremental = bool(
         last_good
         and last_good.source == source.name
+        and last_good.policy == policy
         and last_good.cursor is not None
         and last_good.last_full_at is not None
         and now - last_good.last_full_at < opts.full_every
@@ -118,7 +122,7 @@ def pull_faq(
     except SiteInputError as exc:  # a local export that cannot be read
         return _fall_back(source, base, base_mode, "bad-data", str(exc), opts)
 
-    new = apply_result(history, result, source=source.name, now=now)
+    new = apply_result(history, result, source=source.name, now=now, policy=policy)
     try:
         save_snapshot(state_path, new)
     except OSError as exc:
@@ -209,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     except FaqSourceError as exc:
         print(exc.reason, file=sys.stderr)
         return 1
-    snapshot = apply_result(None, result, source=source.name, now=datetime.now(UTC))
+    snapshot = apply_result(
+        None, result, source=source.name, now=datetime.now(UTC), policy=source.policy
+    )
     save_snapshot(args.out, snapshot)
     print(f"{len(snapshot.entries)} entries → {args.out}")
     return 0

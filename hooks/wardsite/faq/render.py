@@ -15,7 +15,7 @@ values are escaped for the templates that print them without escaping.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -102,6 +102,8 @@ class RenderContext:
     note: str | None = None
     hosts: tuple[str, ...] = ()
     image_handler: ImageHandler | None = None
+    #: (id, locale) of every entry published on the site, in any language.
+    published: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def t(self) -> dict[str, str]:
@@ -120,13 +122,18 @@ def render_site(
     guides: Callable[[str], Mapping[str, str]],
     note: Callable[[str], str | None],
     image_handler: ImageHandler | None = None,
+    published: Collection[tuple[str, str]] | None = None,
 ) -> list[Page]:
-    """Every FAQ page of every language that has entries (or withdrawn entries)."""
+    """Every FAQ page of every language that has entries (or withdrawn entries).
+
+    ``published``: (id, locale) of every entry the site publishes, when ``snapshot``
+    holds only some languages (links may point to another language's page).
+    """
     langs = sorted({e.locale for e in snapshot.entries} | {w.locale for w in snapshot.withdrawn})
     if DEFAULT_LANG not in langs:
         langs.insert(0, DEFAULT_LANG)
     pages: list[Page] = []
-    known = snapshot.entry_ids()
+    keys = frozenset(published if published is not None else (e.key for e in snapshot.entries))
     for lang in langs:
         ctx = RenderContext(
             lang=lang,
@@ -135,12 +142,13 @@ def render_site(
             note=note(lang),
             hosts=snapshot.hosts,
             image_handler=image_handler,
+            published=keys,
         )
         entries = [e for e in snapshot.entries if e.locale == lang]
         categories = {c.id: c for c in snapshot.categories if c.locale == lang}
         live = {e.id for e in entries}
         for entry in entries:
-            pages.append(render_entry(entry, categories.get(entry.category_id), ctx, known))
+            pages.append(render_entry(entry, categories.get(entry.category_id), ctx))
         for cid, group in _by_category(entries).items():
             pages.append(render_category(categories.get(cid), cid, group, ctx))
         for gone in snapshot.withdrawn:
@@ -160,16 +168,13 @@ def render_site(
 FAQ_SEARCH_BOOST = 0.5
 
 
-def render_entry(
-    entry: FaqEntry, category: FaqCategory | None, ctx: RenderContext, known_ids: set[str]
-) -> Page:
+def render_entry(entry: FaqEntry, category: FaqCategory | None, ctx: RenderContext) -> Page:
     t = ctx.t
     body = sanitize_html(
         entry.body_html,
         lang=ctx.lang,
         helpdesk_hosts=ctx.hosts,
-        known_ids=known_ids,
-        faq_href=lambda eid: f"../{eid}/",
+        link_target=lambda eid, lang: entry_href(eid, lang, ctx),
         image_handler=ctx.image_handler,
     )
     cat_name = category.name if category else t["other"]
@@ -201,6 +206,22 @@ def render_entry(
         _ask(entry, ctx),
     ]
     return Page(page_path(entry.id, ctx.lang), _join(parts))
+
+
+def entry_href(eid: str, link_lang: str | None, ctx: RenderContext) -> str | None:
+    """URL of article ``eid`` from an entry page of ``ctx.lang``, or None if not published.
+
+    The language the link names comes first (a Japanese answer may point to the
+    English translation on purpose), then the reader's language, then Japanese.
+    """
+    for lang in dict.fromkeys(x for x in (link_lang, ctx.lang, DEFAULT_LANG) if x):
+        if (eid, lang) not in ctx.published:
+            continue
+        if lang == ctx.lang:
+            return f"../{eid}/"
+        to_root = "../../" if ctx.lang == DEFAULT_LANG else "../../../"
+        return f"{to_root}{'' if lang == DEFAULT_LANG else lang + '/'}faq/{eid}/"
+    return None
 
 
 def render_category(
@@ -338,7 +359,7 @@ def _related(entry: FaqEntry, ctx: RenderContext) -> str:
     lines = []
     for label in entry.labels:
         if label.startswith(GUIDE_LABEL):
-            guide = label[len(GUIDE_LABEL) :].strip("/").removesuffix(".md")
+            guide = label[len(GUIDE_LABEL) :].strip().strip("/").removesuffix(".md")
             title = ctx.guides.get(guide)
             if title:
                 lines.append(f"- [{_md_link_text(title)}](../{guide}.md)")

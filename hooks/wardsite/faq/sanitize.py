@@ -5,7 +5,9 @@ Two passes:
 1. ``nh3`` (the Rust ``ammonia`` sanitiser) with an allow-list: only the tags and
    attributes below survive; script/style/iframe/object/form and their content are
    removed; event handlers and ``javascript:``/``data:`` URLs are dropped. Links to
-   other helpdesk articles are rewritten here to our stable FAQ URLs.
+   other helpdesk articles are rewritten here to our stable FAQ URLs (fragment
+   kept); ``id`` values and same-page fragments get the prefix ``faq-``, so an
+   article can neither clash with nor take over the ids of the site's own page.
 2. A re-serialisation of nh3's well-formed output that (a) replaces ``<img>`` by a
    visible note, or by a local copy when an image handler is given, and (b) writes
    every character that Markdown, pymdown or a ``{{ … }}`` placeholder could act on
@@ -26,7 +28,7 @@ import re
 import secrets
 from collections.abc import Callable, Collection
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
@@ -38,6 +40,12 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
         "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
     }
 )  # fmt: skip
+#: Tags that may keep an ``id`` (link targets such as Zendesk's ``<h2 id="h_01…">``).
+ID_TAGS: frozenset[str] = frozenset(
+    {"a", "div", "h2", "h3", "h4", "h5", "h6", "li", "p", "span", "table", "td"}
+)
+ID_PREFIX = "faq-"
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
@@ -54,7 +62,11 @@ DROP_WITH_CONTENT: frozenset[str] = frozenset(
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 
 #: Zendesk article URLs: /hc/<locale>/articles/<id>[-slug] (also /hc/articles/<id>).
-ARTICLE_PATH = re.compile(r"^/hc/(?:[A-Za-z-]+/)?articles/(\d+)(?:-[^/]*)?/?$")
+ARTICLE_PATH = re.compile(
+    r"^/hc/(?:([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)/)?articles/(\d+)(?:-[^/]*)?/?$"
+)
+#: Letters and digits of any script (Japanese headings) stay; everything else becomes _.
+_ID_UNSAFE = re.compile(r"[^\w.-]")
 
 IMAGE_NOTE = {
     "ja": "［画像はここには表示できません。ヘルプデスクのページでご覧ください］",
@@ -79,6 +91,13 @@ _ATTR = {k: v for k, v in _INERT.items() if k in "&<>\"'{}`~\n\\"}
 _ATTR_RE = re.compile("[" + re.escape("".join(_ATTR)) + "]")
 
 ImageHandler = Callable[[str], str | None]
+#: (article id, language of the link or None) → URL of our page for it, or None when
+#: the site does not publish that article (the link becomes plain text with a note).
+LinkTarget = Callable[[str, str | None], str | None]
+
+
+def _no_articles(article_id: str, lang: str | None) -> str | None:
+    return None
 
 
 def inert_text(text: str) -> str:
@@ -90,8 +109,15 @@ def _inert_attr(value: str) -> str:
     return _ATTR_RE.sub(lambda m: _ATTR[m.group(0)], value)
 
 
-def article_id_from_url(url: str, helpdesk_hosts: Collection[str]) -> str | None:
-    """Return the article id when ``url`` points to a helpdesk article, else None."""
+def local_id(value: str) -> str:
+    """An id (or a link's fragment, percent-encoded or not) from the helpdesk, made safe
+    and kept apart from the site's own ids."""
+    return ID_PREFIX + _ID_UNSAFE.sub("_", unquote(value).strip())[:64]
+
+
+def article_link(url: str, helpdesk_hosts: Collection[str]) -> tuple[str, str | None, str] | None:
+    """``(article id, language or None, fragment)`` when ``url`` points to a helpdesk
+    article (``/hc/en-us/articles/123-slug#h_1`` → ``("123", "en", "h_1")``), else None."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -101,7 +127,10 @@ def article_id_from_url(url: str, helpdesk_hosts: Collection[str]) -> str | None
     if not parts.netloc and parts.scheme:
         return None
     match = ARTICLE_PATH.match(parts.path)
-    return match.group(1) if match else None
+    if not match:
+        return None
+    lang = match.group(1).lower().split("-")[0] if match.group(1) else None
+    return match.group(2), lang, parts.fragment
 
 
 def sanitize_html(
@@ -109,39 +138,48 @@ def sanitize_html(
     *,
     lang: str = "ja",
     helpdesk_hosts: Collection[str] = (),
-    known_ids: Collection[str] = (),
-    faq_href: Callable[[str], str] = lambda eid: f"../{eid}/",
+    link_target: LinkTarget = _no_articles,
     image_handler: ImageHandler | None = None,
 ) -> str:
     """Return safe, Markdown-inert HTML on one line.
 
     ``helpdesk_hosts``: host names (lower case) whose article links are ours.
-    ``known_ids``: entries that have a page (published or withdrawn); links to
-    other helpdesk articles lose their ``href`` and get a note.
-    ``faq_href``: URL of an entry's page, relative to the page being written.
+    ``link_target``: the URL of our page for a linked article (relative to the page
+    being written), or None when the site does not publish it: such a link loses
+    its ``href`` and gets a note. It does not go to the helpdesk either: an article
+    missing here is a draft, withdrawn, restricted to signed-in users or a group,
+    or in an excluded section, and the link alone cannot tell which.
     ``image_handler``: given the absolute image URL, returns the URL of a local
     copy, or None to drop it with a visible note.
     """
     hosts = {h.lower() for h in helpdesk_hosts}
-    known = set(known_ids)
     # A per-call marker for links to unpublished articles, so input cannot forge it.
     dead_marker = f"#faq-unpublished-{secrets.token_hex(8)}"
 
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
+        if attr == "id":
+            return local_id(value) if value.strip() else None
         if tag == "a" and attr == "href":
-            eid = article_id_from_url(value, hosts)
-            if eid is None:
+            if value.startswith("#"):
+                return "#" + local_id(value[1:]) if value[1:].strip() else None
+            found = article_link(value, hosts)
+            if found is None:
                 return value
-            if eid in known:
-                return faq_href(eid)
-            return dead_marker
+            eid, lang, fragment = found
+            href = link_target(eid, lang)
+            if href is None:
+                return dead_marker
+            return href + ("#" + local_id(fragment) if fragment.strip() else "")
         return value
 
+    attributes = {k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()}
+    for tag in ID_TAGS:
+        attributes.setdefault(tag, set()).add("id")
     cleaned = nh3.clean(
         body_html,
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROP_WITH_CONTENT),
-        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        attributes=attributes,
         attribute_filter=attribute_filter,
         url_schemes=set(URL_SCHEMES),
         strip_comments=True,
@@ -177,12 +215,22 @@ class _InertWriter(HTMLParser):
             self._dead_anchor.append(dead)
             if dead:
                 attrs = [(k, v) for k, v in attrs if k != "href"]
+        anchor = ""
+        if tag in HEADINGS:
+            # The search index starts a new section at every heading WITH an id; an
+            # answer stays one search result, so the link target is a span inside.
+            anchor = "".join(
+                f'<span id="{_inert_attr(v or "")}"></span>' for k, v in attrs if k == "id"
+            )
+            attrs = [(k, v) for k, v in attrs if k != "id"]
         rendered = "".join(
             f' {k}="{_inert_attr(v or "")}"'
             for k, v in attrs
-            if k in ALLOWED_ATTRIBUTES.get(tag, ()) or (tag == "a" and k == "rel")
+            if k in ALLOWED_ATTRIBUTES.get(tag, ())
+            or (tag == "a" and k == "rel")
+            or (k == "id" and tag in ID_TAGS and (v or "").startswith(ID_PREFIX))
         )
-        self.out.append(f"<{tag}{rendered}>")
+        self.out.append(f"<{tag}{rendered}>{anchor}")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

@@ -64,6 +64,8 @@ class Snapshot:
     cursor: int | None = None
     last_full_at: datetime | None = None
     hosts: tuple[str, ...] = field(default=())
+    #: The source's publishing settings when pulled (e.g. allowed user segments).
+    policy: str = ""
 
     def entry_ids(self) -> set[str]:
         return {e.id for e in self.entries} | {w.id for w in self.withdrawn}
@@ -76,6 +78,7 @@ class Snapshot:
             "last_full_at": self.last_full_at.isoformat() if self.last_full_at else None,
             "cursor": self.cursor,
             "hosts": list(self.hosts),
+            "policy": self.policy,
             "categories": [c.to_dict() for c in sorted(self.categories, key=_cat_order)],
             "entries": [e.to_dict() for e in sorted(self.entries, key=_entry_order)],
             "withdrawn": [w.to_dict() for w in sorted(self.withdrawn, key=lambda w: w.id)],
@@ -110,6 +113,7 @@ def load_snapshot(path: Path) -> Snapshot | None:
             last_full_at=parse_time(data["last_full_at"]) if data.get("last_full_at") else None,
             cursor=int(data["cursor"]) if data.get("cursor") is not None else None,
             hosts=tuple(str(h) for h in data.get("hosts") or ()),
+            policy=str(data.get("policy") or ""),
             categories=tuple(category_from_dict(c, where) for c in data.get("categories") or ()),
             entries=tuple(entry_from_dict(e, where) for e in data.get("entries") or ()),
             withdrawn=tuple(
@@ -151,7 +155,7 @@ def save_snapshot(path: Path, snapshot: Snapshot) -> None:
 
 
 def apply_result(
-    base: Snapshot | None, result: SourceResult, *, source: str, now: datetime
+    base: Snapshot | None, result: SourceResult, *, source: str, now: datetime, policy: str = ""
 ) -> Snapshot:
     """The snapshot after a pull: a full listing replaces, a change list patches."""
     old_entries = {e.key: e for e in (base.entries if base else ())}
@@ -166,7 +170,13 @@ def apply_result(
         gone = [key for key in result.removed if key in entries]
         for key in gone:
             del entries[key]
-    withdrawn = dict(old_withdrawn)
+    hidden = set(result.hidden)
+    for key in hidden:
+        entries.pop(key, None)
+    gone = [key for key in gone if key not in hidden]
+    withdrawn = {key: w for key, w in old_withdrawn.items() if key not in hidden}
+    for key in hidden & old_entries.keys():
+        log.info("FAQ %s（%s）は表示対象が限られたため、ページごと外します。", *key)
     for key in gone:
         old = old_entries[key]
         withdrawn[key] = Withdrawn(old.id, old.locale, old.title, old.category_id, now)
@@ -184,6 +194,7 @@ def apply_result(
         cursor=result.cursor if result.cursor is not None else (base.cursor if base else None),
         last_full_at=now if result.complete else (base.last_full_at if base else None),
         hosts=hosts,
+        policy=policy,
     )
 
 

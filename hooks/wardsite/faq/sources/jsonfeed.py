@@ -23,6 +23,7 @@ from wardsite.faq.sources.base import (
     SourceResult,
     collect,
     collect_category,
+    skipped,
 )
 
 FEED_VERSION = 1
@@ -99,7 +100,7 @@ class JsonFeedSource:
 
     def _take(self, raw: Any, result: SourceResult) -> None:
         if not isinstance(raw, dict):
-            result.warnings.append("FAQ フィードに、項目ではない値がありました（飛ばしました）。")
+            skipped(result, "FAQ フィードに、項目ではない値がありました（飛ばしました）。")
             return
         locale = str(raw.get("locale") or "ja").lower().split("-")[0]
         if locale not in self.locales:

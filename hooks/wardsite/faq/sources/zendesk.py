@@ -8,8 +8,19 @@ Endpoints used:
   articles changed since then; follow ``next_page`` until ``end_of_stream``
   (or no ``next_page``); the last ``end_time`` is the next start time.
 
-Drafts and articles in excluded sections never become entries; in a change list
-they are reported as removed, so a page that was published becomes "withdrawn".
+Drafts, articles in excluded sections and articles not shown to everyone never
+become entries. Drafts and excluded articles in a change list are reported as
+removed, so a page that was published becomes "withdrawn"; restricted articles
+are reported as hidden: their page goes without a "withdrawn" page (its title
+may be the reason the article was restricted).
+
+Who may read an article: ``user_segment_id`` (null = everyone) and, on newer
+plans, ``user_segment_ids`` (a list; empty = everyone; a reader in ANY of them
+may read it). Sections and categories carry no visibility of their own in the
+Help Center API (``permission_group_id`` is about who may *edit*), so the
+article fields decide. An article restricted to a segment is published only
+when ``allowed_user_segments`` lists one of its segments; a value we cannot
+read is treated as restricted (and warned about).
 """
 
 from __future__ import annotations
@@ -28,6 +39,7 @@ from wardsite.faq.sources.base import (
     SourceResult,
     collect,
     collect_category,
+    skipped,
 )
 
 #: Start the next change list a little before this pull began, so edits made while
@@ -43,6 +55,7 @@ class ZendeskConfig:
     exclude_sections: frozenset[str] = frozenset()
     page_size: int = 100
     max_entries: int = DEFAULT_MAX_ENTRIES
+    allowed_user_segments: frozenset[str] = frozenset()
 
 
 class ZendeskSource:
@@ -52,6 +65,9 @@ class ZendeskSource:
         self.config = config
         self.client = client
         self.locales = {loc.lower().split("-")[0] for loc in config.locales}
+        #: Settings that decide which articles are published: a snapshot pulled under
+        #: other settings is re-read in full, not patched (see ``pull.pull_faq``).
+        self.policy = "segments:" + ",".join(sorted(config.allowed_user_segments))
 
     # -- public -----------------------------------------------------------------
 
@@ -157,8 +173,8 @@ class ZendeskSource:
 
     def _take(self, article: Any, result: SourceResult, *, change_list: bool) -> None:
         if not isinstance(article, dict):
-            result.warnings.append(
-                "ヘルプデスクの記事一覧に、記事ではない値がありました（飛ばしました）。"
+            skipped(
+                result, "ヘルプデスクの記事一覧に、記事ではない値がありました（飛ばしました）。"
             )
             return
         locale = str(article.get("locale") or "").lower().split("-")[0]
@@ -169,12 +185,13 @@ class ZendeskSource:
             host = urlsplit(html_url).netloc.lower()
             if host and host not in result.hosts:
                 result.hosts.append(host)
-        unpublished = bool(article.get("draft")) or not self._section_wanted(
-            article.get("section_id")
-        )
-        if unpublished:
+        key = (str(article.get("id")), locale)
+        if not self._visible(article, result):
+            result.hidden.append(key)
+            return
+        if bool(article.get("draft")) or not self._section_wanted(article.get("section_id")):
             if change_list and article.get("id") is not None:
-                result.removed.append((str(article.get("id")), locale))
+                result.removed.append(key)
             return
         collect(
             result,
@@ -194,6 +211,42 @@ class ZendeskSource:
             ),
             article.get("id"),
         )
+
+    def _visible(self, article: dict[str, Any], result: SourceResult) -> bool:
+        """True when the helpdesk shows the article to everyone or to an allowed segment."""
+        try:
+            segments = article_segments(article)
+        except ValueError as exc:
+            skipped(
+                result,
+                f"FAQ {str(article.get('id'))[:40]} を飛ばしました：{exc}の値が読めないため、"
+                "誰に公開されている記事か分かりません。ヘルプデスクで記事の「表示対象」を確かめてください。",
+            )
+            return False
+        return not segments or bool(segments & self.config.allowed_user_segments)
+
+
+def article_segments(article: dict[str, Any]) -> frozenset[str]:
+    """The user segments an article is restricted to; empty = everyone.
+
+    Raises ValueError naming the field when a value is neither null nor an id (list).
+    """
+    found: set[str] = set()
+    single = article.get("user_segment_id")
+    if single is not None:
+        found.add(_segment_id(single, "user_segment_id"))
+    many = article.get("user_segment_ids")
+    if many is not None:
+        if not isinstance(many, list):
+            raise ValueError("user_segment_ids ")
+        found.update(_segment_id(x, "user_segment_ids") for x in many)
+    return frozenset(found)
+
+
+def _segment_id(value: Any, name: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
+        raise ValueError(f"{name} ")
+    return str(int(value))
 
 
 def _list_field(page: dict[str, Any], key: str) -> list[Any]:
