@@ -27,6 +27,20 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "helpdesk.counter",
 )
 
+#: Ward settings that pages quote as numbers, with the range Microsoft 365 (or
+#: common sense) allows: (smallest, largest or None, what the number counts).
+#: Microsoft Learn: recycle bin 7-180 days (default 93); OneDrive retention for
+#: deleted users 30-3650 days (default 30); Entra smart lockout threshold >= 1.
+NUMBER_SETTINGS: dict[str, tuple[int, int | None, str]] = {
+    "id.lockout_attempts": (1, None, "回数"),
+    "id.lockout_minutes": (1, None, "分"),
+    "id.pc_lockout_attempts": (1, None, "回数"),
+    "id.pc_lockout_minutes": (1, None, "分"),
+    "retention.recycle_bin_days": (7, 180, "日数"),
+    "retention.onedrive_after_leaving_days": (30, 3650, "日数"),
+    "retention.mailbox_after_leaving_days": (1, None, "日数"),
+}
+
 
 def load_org(path: Path) -> dict[str, Any]:
     """Read and validate the organisation file; raise SiteInputError on bad input."""
@@ -38,7 +52,37 @@ def load_org(path: Path) -> dict[str, Any]:
             raise SiteInputError(
                 name, key, "が空か、書かれていません。", "この項目に値を書いてください。"
             )
+    for key, (smallest, largest, unit) in NUMBER_SETTINGS.items():
+        _check_number(name, key, lookup(data, key), smallest, largest, unit)
     return data
+
+
+def _check_number(
+    name: str, key: str, value: Any, smallest: int, largest: int | None, unit: str
+) -> None:
+    """Stop on a ward setting that is missing, not a whole number or out of range."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        raise SiteInputError(
+            name, key, "が空か、書かれていません。", f"この項目に値を書いてください（{unit}）。"
+        )
+    allowed = f"{smallest}〜{largest}" if largest is not None else f"{smallest}〜"
+    if not text.isascii() or not text.isdigit():
+        raise SiteInputError(
+            name,
+            key,
+            f"は数字だけで書いてください（今の値：{text}）。",
+            f"「日」「回」などの文字を付けずに、{allowed} の{unit}を半角の数字で書いてください。",
+        )
+    number = int(text)
+    if number < smallest or (largest is not None and number > largest):
+        raise SiteInputError(
+            name,
+            key,
+            f"の値 {number} は、使える範囲の外です。",
+            f"{allowed} の{unit}を書いてください"
+            + ("（Microsoft 365 で設定できる範囲です）。" if largest is not None else "。"),
+        )
 
 
 def lookup(data: Mapping[str, Any], dotted: str) -> Any:

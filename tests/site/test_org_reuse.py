@@ -27,6 +27,7 @@ def test_changing_org_file_changes_every_page(tmp_path: Path) -> None:
     org = yaml.safe_load((tmp_path / "project" / "org.yml").read_text("utf-8"))
     org["site"]["name"] = "もみじ区 職員ポータル"
     org["helpdesk"]["phone"] = "06-7777-0000"
+    org["retention"]["recycle_bin_days"] = "120"
     (tmp_path / "project" / "org.yml").write_text(yaml.safe_dump(org, allow_unicode=True))
 
     result = build_site(tmp_path / "site", config)
@@ -42,6 +43,9 @@ def test_changing_org_file_changes_every_page(tmp_path: Path) -> None:
     japanese = [t for rel, t in texts.items() if not rel.startswith("en/")]
     assert all("もみじ区 職員ポータル" in t for t in japanese)
     assert "06-7777-0000" in texts["help/index.html"]
+    # Ward settings quoted in guides follow org.yml too (issue 15).
+    assert "120日" in texts["files/restore/index.html"]
+    assert "93日" not in texts["files/restore/index.html"]
 
 
 def test_missing_fact_stops_the_build_with_a_japanese_message(tmp_path: Path) -> None:
