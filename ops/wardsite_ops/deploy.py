@@ -228,8 +228,9 @@ def deploy(
                     f"{site} にビルド済みのサイトがありません（index.html がない）。", EXIT_BUILD
                 )
             say(f"2/7 新しい版 {release_id} を用意しています（圧縮したファイルも作ります）…")
+            previous = reuse or (live.path if live else None)
             release, totals = prepare_release(
-                site, settings.releases_dir, release_id, _git_commit()
+                site, settings.releases_dir, release_id, _git_commit(), previous
             )
         say(
             f"    {totals.files} ファイル、{totals.original // 1024} KB → "
