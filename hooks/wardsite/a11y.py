@@ -1,0 +1,113 @@
+"""Accessibility fixes applied to the HTML that Markdown and Material write.
+
+Two things a browser script cannot do as well:
+
+- pymdownx.tasklist (``custom_checkbox``) wraps only the box in its
+  ``<label>``; the item's text sits outside it, so a screen reader announces
+  "checkbox, disabled" with no name. Each box gets ``aria-labelledby``
+  pointing at its item's text.
+- Material names several landmarks alike (the breadcrumbs and the main
+  navigation are both "ナビゲーション", the search options nav and the
+  search dialog both "検索") and leaves the search dialog and the "last
+  updated" aside unnamed. Each gets a distinct name in the page's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TASK = re.compile(
+    r'(<label class="task-list-control">\s*<input type="checkbox")([^>]*?)(\s*/?>)'
+    r"(.*?</label>)"
+    # The item's own text: up to a nested list, the end of the item or paragraph.
+    r"(.*?)(?=<ul|<ol|</li>|</p>|<div)",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+TASK_ID_PREFIX = "task-item-"
+
+
+def label_task_items(html: str) -> str:
+    """Give every task-list checkbox an accessible name: the text of its item."""
+    count = 0
+
+    def name(match: re.Match[str]) -> str:
+        nonlocal count
+        opening, attrs, close, rest, text = match.groups()
+        if "aria-label" in attrs or not _TAG.sub("", text).strip():
+            return match.group(0)
+        count += 1
+        ident = f"{TASK_ID_PREFIX}{count}"
+        return (
+            f'{opening}{attrs} aria-labelledby="{ident}"{close}{rest}'
+            f'<span id="{ident}">{text}</span>'
+        )
+
+    return _TASK.sub(name, html)
+
+
+#: Landmark names by language.
+_NAMES = {
+    "ja": {
+        "breadcrumbs": "パンくずリスト",
+        "search_dialog": "サイト内検索",
+        "search_options": "検索の操作",
+        "page_info": "ページの情報",
+        "toc_in_drawer": "このページの目次（メニュー内）",
+        "footer": "前後のページ",
+    },
+    "en": {
+        "breadcrumbs": "Breadcrumbs",
+        "search_dialog": "Site search",
+        "search_options": "Search options",
+        "page_info": "About this page",
+        "toc_in_drawer": "Table of contents (in the menu)",
+        "footer": "Previous and next page",
+    },
+}
+
+_REWRITES: list[tuple[str, re.Pattern[str], str]] = [
+    # <nav class="md-path" aria-label="ナビゲーション" >
+    (
+        "breadcrumbs",
+        re.compile(r'(<nav class="md-path") aria-label="[^"]*"'),
+        r'\1 aria-label="{}"',
+    ),
+    # <div class="md-search" data-md-component="search" role="dialog">
+    (
+        "search_dialog",
+        re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?=>)'),
+        r'\1 aria-label="{}"',
+    ),
+    (
+        "search_options",
+        re.compile(r'(<nav class="md-search__options") aria-label="[^"]*"'),
+        r'\1 aria-label="{}"',
+    ),
+    ("page_info", re.compile(r'(<aside class="md-source-file")(?=>)'), r'\1 aria-label="{}"'),
+    (
+        "footer",
+        re.compile(r'(<nav class="md-footer__inner md-grid") aria-label="[^"]*"'),
+        r'\1 aria-label="{}"',
+    ),
+]
+
+# The table of contents inside the primary navigation (shown in the drawer on
+# narrow screens) repeats the name of the one in the secondary sidebar.
+_DRAWER_TOC = re.compile(
+    r'(<label class="md-nav__link md-nav__link--active" for="__toc">.*?'
+    r'<nav class="md-nav md-nav--secondary") aria-label="[^"]*"',
+    re.DOTALL,
+)
+_LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
+
+
+def name_landmarks(html: str) -> str:
+    """Give Material's landmarks distinct names in the language of the page."""
+    match = _LANG.search(html)
+    lang = match.group(1).split("-")[0] if match else "ja"
+    names = _NAMES.get(lang, _NAMES["en"])
+    for key, pattern, replacement in _REWRITES:
+        html = pattern.sub(replacement.format(names[key]), html, count=1)
+    return _DRAWER_TOC.sub(rf'\1 aria-label="{names["toc_in_drawer"]}"', html, count=1)

@@ -1,0 +1,179 @@
+/*
+ * Keyboard and screen reader fixes for Material's header, drawer, search and
+ * tables. Plain JavaScript from this site (CSP script-src 'self'), no inline
+ * handlers. The CSS half is in docs/assets/stylesheets/site.css (focus ring,
+ * closed drawer and search out of the Tab order on narrow screens).
+ *
+ * - The menu and search buttons of the header are <label>s for hidden
+ *   checkboxes, which the keyboard cannot reach: make them buttons
+ *   (tabindex 0, role, name, aria-expanded, Enter and Space).
+ * - Opening the menu by keyboard moves focus into it; Escape closes it and
+ *   returns focus to the menu button.
+ * - Closing the search (Escape) returns focus to what opened it: the search
+ *   button on narrow screens, the search field on wide ones (without opening
+ *   the search again).
+ * - Wide tables sit in a scroll box (.md-typeset__scrollwrap): when it
+ *   scrolls, it becomes focusable and named, so the keyboard can scroll it.
+ */
+(function () {
+  "use strict";
+
+  var JA = (document.documentElement.lang || "ja").slice(0, 2) !== "en";
+  var TEXT = JA
+    ? { menu: "メニュー", search: "検索", table: "表（横にスクロールできます）" }
+    : { menu: "Menu", search: "Search", table: "Table (scrolls sideways)" };
+  var FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex="0"]';
+
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var menuButton = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+  var searchButton = document.querySelector('.md-header label.md-header__button[for="__search"]');
+  var query = document.querySelector('input[data-md-component="search-query"]');
+
+  function isShown(el) {
+    var box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+  }
+
+  /** Check or uncheck one of Material's toggles the way a click on its label would. */
+  function setToggle(toggle, value) {
+    if (toggle.checked === value) return;
+    toggle.checked = value;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  /** A <label for=toggle> in the header, made into a keyboard button. */
+  function makeButton(label, toggle, name, controls) {
+    if (!label || !toggle) return;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", name);
+    if (controls) label.setAttribute("aria-controls", controls.id || "");
+    var sync = function () {
+      label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    };
+    sync();
+    toggle.addEventListener("change", sync);
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      label.click();
+    });
+    return sync;
+  }
+
+  /* Menu (drawer) */
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (sidebar && !sidebar.id) sidebar.id = "wardsite-drawer";
+  var syncMenu = makeButton(menuButton, drawer, TEXT.menu, sidebar);
+  var menuByKeyboard = false;
+  if (menuButton) {
+    menuButton.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") menuByKeyboard = true;
+    });
+  }
+  if (drawer && sidebar) {
+    drawer.addEventListener("change", function () {
+      if (drawer.checked && menuByKeyboard) {
+        // The drawer becomes visible with the checkbox (site.css); focus its first link.
+        var first = Array.prototype.find.call(sidebar.querySelectorAll(FOCUSABLE), isShown);
+        if (first) first.focus();
+      }
+      menuByKeyboard = false;
+    });
+  }
+
+  /* Search */
+  var searchDialog = document.querySelector('.md-search[role="dialog"]');
+  if (searchDialog && !searchDialog.id) searchDialog.id = "wardsite-search";
+  makeButton(searchButton, search, TEXT.search, searchDialog);
+  if (search && query) {
+    search.addEventListener("change", function () {
+      // On narrow screens the closed search is hidden (site.css), so Material's
+      // own focus call on the button's click came too early.
+      if (search.checked && document.activeElement !== query) query.focus();
+    });
+  }
+
+  /** Focus an element without Material's focus watcher noticing (it would reopen the search). */
+  function quietFocus(el) {
+    var stop = function (event) {
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener("focusin", stop, true);
+    try {
+      el.focus();
+    } finally {
+      window.removeEventListener("focusin", stop, true);
+    }
+  }
+
+  // Whether the search was open when a key went down (capture: before Material's handler).
+  var searchWasOpen = false;
+  window.addEventListener("keydown", function () {
+    searchWasOpen = Boolean(search && search.checked);
+  }, true);
+  window.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer && drawer.checked) {
+      setToggle(drawer, false);
+      if (menuButton && isShown(menuButton)) menuButton.focus();
+      return;
+    }
+    var wasOpen = searchWasOpen;
+    // After Material's own handler for this key, whichever listener ran first.
+    setTimeout(function () {
+      if (!search || !query) return;
+      if (event.key === "Escape" && wasOpen && !search.checked) {
+        // Material closed the search and blurred the field: focus what opened it.
+        if (searchButton && isShown(searchButton)) searchButton.focus();
+        else quietFocus(query);
+      } else if (event.defaultPrevented && /^[fs/]$/.test(event.key) && !search.checked && document.activeElement !== query) {
+        // Material's shortcuts (f, s, /) focus the field, which is hidden
+        // while the search is closed on narrow screens: open it.
+        setToggle(search, true);
+      }
+    }, 0);
+  });
+  if (query && search) {
+    // The field keeps focus after Escape on wide screens: typing opens the search again.
+    query.addEventListener("input", function () {
+      if (!search.checked) setToggle(search, true);
+    });
+  }
+  if (syncMenu) window.addEventListener("pageshow", syncMenu);
+
+  /* Scrolling tables: reachable and named only while they scroll. */
+  function markScrollBoxes() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(boxes, function (box) {
+      var table = box.querySelector("table");
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        var caption = table && table.caption ? table.caption.textContent.trim() : "";
+        box.setAttribute("aria-label", caption ? caption + " — " + TEXT.table : TEXT.table);
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  function watchScrollBoxes() {
+    markScrollBoxes();
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(markScrollBoxes);
+      Array.prototype.forEach.call(
+        document.querySelectorAll(".md-typeset__scrollwrap"),
+        function (box) { observer.observe(box); }
+      );
+    }
+  }
+  // Material wraps the tables when its document$ emits, before ours runs.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(watchScrollBoxes);
+  } else {
+    document.addEventListener("DOMContentLoaded", watchScrollBoxes);
+  }
+})();
