@@ -6,7 +6,7 @@
  *
  * - The menu and search buttons of the header are <label>s for hidden
  *   checkboxes, which the keyboard cannot reach: make them buttons
- *   (tabindex 0, role, name, aria-expanded, Enter and Space).
+ *   (tabindex 0, role, name, aria-expanded, Space; Material handles Enter).
  * - Opening the menu by keyboard moves focus into it; Escape closes it and
  *   returns focus to the menu button.
  * - Closing the search (Escape) returns focus to what opened it: the search
@@ -54,8 +54,9 @@
     };
     sync();
     toggle.addEventListener("change", sync);
+    // Material itself clicks a focused <label> on Enter; Space is ours.
     label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
+      if (event.key !== " ") return;
       event.preventDefault();
       label.click();
     });
@@ -65,13 +66,14 @@
   /* Menu (drawer) */
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (sidebar && !sidebar.id) sidebar.id = "wardsite-drawer";
-  var syncMenu = makeButton(menuButton, drawer, TEXT.menu, sidebar);
   var menuByKeyboard = false;
   if (menuButton) {
+    // Before makeButton's listener, which opens the menu on Space.
     menuButton.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") menuByKeyboard = true;
     });
   }
+  var syncMenu = makeButton(menuButton, drawer, TEXT.menu, sidebar);
   if (drawer && sidebar) {
     drawer.addEventListener("change", function () {
       if (drawer.checked && menuByKeyboard) {
