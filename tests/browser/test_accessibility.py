@@ -51,9 +51,7 @@ def new_page(browser) -> Iterator[Any]:
     errors: list[str] = []
 
     def make(color_scheme: str = "light", viewport: dict[str, int] = NARROW) -> Any:
-        context = browser.new_context(
-            locale="ja-JP", color_scheme=color_scheme, viewport=viewport
-        )
+        context = browser.new_context(locale="ja-JP", color_scheme=color_scheme, viewport=viewport)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
@@ -231,9 +229,7 @@ def test_escape_returns_focus_to_the_search_field_at_1280px(new_page, site_url: 
     page.wait_for_function("() => document.getElementById('__search').checked")
 
 
-def test_closed_menu_and_search_are_out_of_the_tab_order_at_360px(
-    new_page, site_url: str
-) -> None:
+def test_closed_menu_and_search_are_out_of_the_tab_order_at_360px(new_page, site_url: str) -> None:
     page = new_page("light", NARROW)
     page.goto(site_url + "account/transfer/")
     page.add_style_tag(content=NO_TRANSITIONS)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 #: axe-core from npm, pinned by tests/browser/package-lock.json (./scripts/test installs it).
-AXE_JS = Path(__file__).resolve().parents[1] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_JS = Path(__file__).resolve().parents[1] / "browser/node_modules/axe-core/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 #: Best-practice rules checked as well: every landmark has a name of its own.
 EXTRA_RULES = ["landmark-unique"]
@@ -15,7 +15,7 @@ NARROW = {"width": 360, "height": 740}
 WIDE = {"width": 1280, "height": 900}
 
 #: Transitions would let axe see colours halfway through a change of scheme or width.
-NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+NO_TRANSITIONS = "*, ::before, ::after { transition: none !important; animation: none !important }"
 
 _RUN_AXE = """async ([tags, extra, context]) => {
   const rules = Object.fromEntries(extra.map((id) => [id, {enabled: true}]));
@@ -93,10 +93,10 @@ FOCUS_STATE = """() => {
   const ring = parse(style.outlineColor);
   const l1 = lum(ring), l2 = lum(bg);
   const box = shown.getBoundingClientRect();
+  const name = shown.getAttribute('aria-label') || shown.title || shown.textContent || '';
   return {
     element: shown.tagName.toLowerCase() + (shown.className ? '.' +
-      String(shown.className).trim().split(/\\s+/).join('.') : '') +
-      ' ' + (shown.getAttribute('aria-label') || shown.title || shown.textContent || '').trim().slice(0, 30),
+      String(shown.className).trim().split(/\\s+/).join('.') : '') + ' ' + name.trim().slice(0, 30),
     box: [box.left, box.top, box.width, box.height],
     inViewport: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 &&
       box.left < innerWidth && box.top < innerHeight,
