@@ -7,9 +7,10 @@ Two things a browser script cannot do as well:
   "checkbox, disabled" with no name. Each box gets ``aria-labelledby``
   pointing at its item's text.
 - Material names several landmarks alike (the breadcrumbs and the main
-  navigation are both "ナビゲーション", the search options nav and the
-  search dialog both "検索") and leaves the search dialog and the "last
-  updated" aside unnamed. Each gets a distinct name in the page's language.
+  navigation are both "ナビゲーション", the two tables of contents both
+  "目次") and leaves others unnamed (the search dialog and its search
+  landmark, the "last updated" aside, the nested navigation of a section
+  with an index page). Each gets a distinct name in the page's language.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ _NAMES = {
         "search_dialog": "サイト内検索",
         "search_options": "検索の操作",
         "page_info": "ページの情報",
+        "search_form": "サイト内検索",
         "toc_in_drawer": "このページの目次（メニュー内）",
         "footer": "前後のページ",
     },
@@ -62,6 +64,7 @@ _NAMES = {
         "search_dialog": "Site search",
         "search_options": "Search options",
         "page_info": "About this page",
+        "search_form": "Site search",
         "toc_in_drawer": "Table of contents (in the menu)",
         "footer": "Previous and next page",
     },
@@ -85,6 +88,12 @@ _REWRITES: list[tuple[str, re.Pattern[str], str]] = [
         re.compile(r'(<nav class="md-search__options") aria-label="[^"]*"'),
         r'\1 aria-label="{}"',
     ),
+    # The search landmark inside it (the home page has a search form of its own).
+    (
+        "search_form",
+        re.compile(r'(<div class="md-search__inner" role="search")(?=>)'),
+        r'\1 aria-label="{}"',
+    ),
     ("page_info", re.compile(r'(<aside class="md-source-file")(?=>)'), r'\1 aria-label="{}"'),
     (
         "footer",
@@ -100,6 +109,14 @@ _DRAWER_TOC = re.compile(
     r'<nav class="md-nav md-nav--secondary") aria-label="[^"]*"',
     re.DOTALL,
 )
+# A section with an index page: Material labels its nested navigation by the
+# expand arrow next to the page link, which has no text, so every such
+# navigation is an unnamed landmark. Name it by its own title instead.
+_NESTED_NAV = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+") aria-labelledby="[^"]*"([^>]*>\s*'
+    r'<label class="md-nav__title" for="[^"]*">)(.*?)(</label>)',
+    re.DOTALL,
+)
 _LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 
 
@@ -110,4 +127,13 @@ def name_landmarks(html: str) -> str:
     names = _NAMES.get(lang, _NAMES["en"])
     for key, pattern, replacement in _REWRITES:
         html = pattern.sub(replacement.format(names[key]), html, count=1)
+    html = _NESTED_NAV.sub(_name_nested_nav, html)
     return _DRAWER_TOC.sub(rf'\1 aria-label="{names["toc_in_drawer"]}"', html, count=1)
+
+
+def _name_nested_nav(match: re.Match[str]) -> str:
+    opening, rest, title, close = match.groups()
+    name = re.sub(r"\s+", " ", _TAG.sub("", title)).strip()
+    if not name:
+        return match.group(0)
+    return f'{opening} aria-label="{name}"{rest}{title}{close}'

@@ -17,15 +17,33 @@ WIDE = {"width": 1280, "height": 900}
 #: Transitions would let axe see colours halfway through a change of scheme or width.
 NO_TRANSITIONS = "*, ::before, ::after { transition: none !important; animation: none !important }"
 
-_RUN_AXE = """async ([tags, extra, context]) => {
-  const rules = Object.fromEntries(extra.map((id) => [id, {enabled: true}]));
-  const result = await axe.run(context || document, {
-    runOnly: {type: 'tag', values: tags}, rules, resultTypes: ['violations']});
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || extra.includes(v.id))
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
-         JSON.stringify(v.nodes.slice(0, 4).map((n) => n.target.join(' '))));
-}"""
+#: Rules whose result depends on colours only: all a change of palette can alter.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+_AXE_OPTIONS = """([tags, extra, rules]) => rules ? {runOnly: {type: 'rule', values: rules},
+  resultTypes: ['violations']} : {runOnly: {type: 'tag', values: tags},
+  rules: Object.fromEntries(extra.map((id) => [id, {enabled: true}])),
+  resultTypes: ['violations']}"""
+
+_REPORT = """(violations, extra) => violations
+  .filter((v) => v.impact === 'serious' || v.impact === 'critical' || extra.includes(v.id))
+  .map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+       JSON.stringify(v.nodes.slice(0, 4).map((n) => n.target.join(' '))))"""
+
+_RUN_AXE = f"""async ([tags, extra, rules, context]) => {{
+  const options = ({_AXE_OPTIONS})([tags, extra, rules]);
+  const result = await axe.run(context || document, options);
+  return ({_REPORT})(result.violations, extra);
+}}"""
+
+# Start a run and return at once, so that several pages (each in its own
+# renderer process) check in parallel; collect the result with axe_result().
+_START_AXE = f"""([tags, extra, rules]) => {{
+  const options = ({_AXE_OPTIONS})([tags, extra, rules]);
+  window.__wardsiteAxe = axe.run(document, options).then(
+    (result) => ({_REPORT})(result.violations, extra),
+    (error) => [`axe failed: ${{error}}`]);
+}}"""
 
 
 def inject_axe(page: Any) -> None:
@@ -39,7 +57,17 @@ def run_axe(page: Any, context: str | None = None) -> list[str]:
 
     axe must already be injected (inject_axe); ``context`` limits the check to a selector.
     """
-    return page.evaluate(_RUN_AXE, [WCAG_TAGS, EXTRA_RULES, context])
+    return page.evaluate(_RUN_AXE, [WCAG_TAGS, EXTRA_RULES, None, context])
+
+
+def start_axe(page: Any, rules: list[str] | None = None) -> None:
+    """Start axe on the whole page (all WCAG rules, or only ``rules``) without waiting."""
+    page.evaluate(_START_AXE, [WCAG_TAGS, EXTRA_RULES, rules])
+
+
+def axe_result(page: Any) -> list[str]:
+    """The violations of the run start_axe started."""
+    return page.evaluate("() => window.__wardsiteAxe")
 
 
 def scheme(page: Any) -> str:
