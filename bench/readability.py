@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/readability.py               # build the site, then measure
     .venv/bin/python bench/readability.py --site site/  # measure a site already built
-    .venv/bin/python bench/readability.py --guides      # only the guides (no FAQ, no recordings)
+    .venv/bin/python bench/readability.py --guides      # list only the guides
 
 Builds the site with ``mkdocs build --strict`` into a temporary folder (or
 reads ``--site``) and measures the text a reader sees in the article of every
@@ -19,7 +19,9 @@ line and scripts are left out.
 - Sentence length: characters per sentence (spaces not counted), sentences
   split at 。？！ and at block boundaries.
 
-Prints one line per page (easiest last), then the medians over the pages.
+Prints one line per page (hardest first), then the medians over the pages:
+all of them, the guides (written in docs/), the FAQ answers (from the
+helpdesk) and the training recordings (generated from sessions/).
 It is a measurement, not a test: nothing fails on a low score.
 """
 
@@ -129,34 +131,44 @@ def scoring_text(blocks: Iterable[str]) -> str:
     return "".join(b if b[-1] in SENTENCE_END else b + "。" for b in blocks if b)
 
 
+KINDS = {"guide": "ガイド", "faq": "FAQ", "session": "研修の録画"}
+
+
 @dataclass
 class PageScore:
     path: str
+    kind: str
     score: float
     sentences: int
     median_length: float
     longest: int
 
 
-def japanese_pages(site: Path, guides_only: bool = False) -> list[Path]:
-    pages = []
-    for path in sorted(site.rglob("index.html")):
-        parts = path.relative_to(site).parts
-        if parts[0] in {"en", "assets", "search"}:
-            continue
-        if guides_only and parts[0] in {"faq"} or guides_only and "sessions" in parts:
-            continue
-        pages.append(path)
-    return pages
+def page_kind(parts: tuple[str, ...]) -> str:
+    """guide, faq or session, from the page's folder in the built site."""
+    if parts[0] == "faq":
+        return "faq"
+    if parts[:2] == ("learning", "sessions"):
+        return "session"
+    return "guide"
 
 
-def measure(site: Path, guides_only: bool = False) -> list[PageScore]:
+def japanese_pages(site: Path) -> list[Path]:
+    """Every Japanese page of a built site (the English ones are under en/)."""
+    return [
+        path
+        for path in sorted(site.rglob("index.html"))
+        if path.relative_to(site).parts[0] not in {"en", "assets", "search"}
+    ]
+
+
+def measure(site: Path) -> list[PageScore]:
     from fugashi import Tagger
     from jreadability import compute_readability
 
     tagger = Tagger()  # one dictionary load for every page
     scores = []
-    for path in japanese_pages(site, guides_only):
+    for path in japanese_pages(site):
         blocks = article_blocks(path.read_text(encoding="utf-8"))
         found = sentences(blocks)
         if not found:
@@ -165,6 +177,7 @@ def measure(site: Path, guides_only: bool = False) -> list[PageScore]:
         scores.append(
             PageScore(
                 path="/" + path.parent.relative_to(site).as_posix().strip(".") + "/",
+                kind=page_kind(path.relative_to(site).parts),
                 score=compute_readability(scoring_text(blocks), tagger),
                 sentences=len(found),
                 median_length=statistics.median(lengths),
@@ -174,21 +187,29 @@ def measure(site: Path, guides_only: bool = False) -> list[PageScore]:
     return scores
 
 
-def report(scores: list[PageScore]) -> str:
-    lines = [f"{'jReadability':>12} {'文の数':>5} {'文の長さ中央値':>7} {'最長':>4}  ページ"]
-    for s in sorted(scores, key=lambda s: s.score):
+def _medians(label: str, scores: list[PageScore]) -> str:
+    if not scores:
+        return f"{label}: なし"
+    values = [s.score for s in scores]
+    lengths = [s.median_length for s in scores]
+    return (
+        f"{label}（{len(scores)} ページ）: jReadability 中央値 {statistics.median(values):.2f}"
+        f"（{min(values):.2f}〜{max(values):.2f}）、"
+        f"文の長さの中央値 {statistics.median(lengths):.1f} 文字"
+    )
+
+
+def report(scores: list[PageScore], listed: list[PageScore]) -> str:
+    """Per-page lines for ``listed`` (hardest first), then the medians over ``scores``."""
+    lines = ["jReadability  文の数  文の長さ中央値  最長  ページ"]
+    for s in sorted(listed, key=lambda s: s.score):
         lines.append(
-            f"{s.score:12.2f} {s.sentences:8d} {s.median_length:14.1f} {s.longest:6d}  {s.path}"
+            f"{s.score:12.2f} {s.sentences:7d} {s.median_length:15.1f} {s.longest:5d}  {s.path}"
         )
-    all_lengths = [s.median_length for s in scores]
-    lines += [
-        "",
-        f"ページ数 {len(scores)}",
-        f"jReadability 中央値 {statistics.median(s.score for s in scores):.2f}"
-        f"（最小 {min(s.score for s in scores):.2f}、最大 {max(s.score for s in scores):.2f}。"
-        "高いほど読みやすい）",
-        f"文の長さ（ページごとの中央値）の中央値 {statistics.median(all_lengths):.1f} 文字",
-    ]
+    lines += ["", "jReadability は高いほど読みやすい（0.5 上級後半〜6.5 初級前半）。"]
+    lines.append(_medians("すべて", scores))
+    for kind, label in KINDS.items():
+        lines.append(_medians(label, [s for s in scores if s.kind == kind]))
     return "\n".join(lines)
 
 
@@ -204,21 +225,28 @@ def build(dest: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="日本語ページの読みやすさ（jReadability）と文の長さ")
-    parser.add_argument("--site", type=Path, help="ビルド済みのサイトのフォルダー（省略時はビルドする）")
-    parser.add_argument("--guides", action="store_true", help="ガイドだけ（FAQ と研修の録画を除く）")
+    parser = argparse.ArgumentParser(
+        description="日本語ページの読みやすさ（jReadability）と文の長さ"
+    )
+    parser.add_argument(
+        "--site", type=Path, help="ビルド済みのサイトのフォルダー（省略時はビルドする）"
+    )
+    parser.add_argument("--guides", action="store_true", help="ページごとの行はガイドだけ表示する")
     args = parser.parse_args(argv)
     if args.site:
         if not args.site.is_dir():
-            sys.exit(f"--site {args.site}: フォルダーが見つかりません。ビルド済みのサイトを指定してください。")
-        scores = measure(args.site, args.guides)
+            sys.exit(
+                f"--site {args.site}: フォルダーがありません。ビルドしたサイトを指定してください。"
+            )
+        scores = measure(args.site)
     else:
         with tempfile.TemporaryDirectory(prefix="wardsite-readability-") as tmp:
             build(Path(tmp))
-            scores = measure(Path(tmp), args.guides)
+            scores = measure(Path(tmp))
     if not scores:
         sys.exit("日本語のページが見つかりませんでした。")
-    print(report(scores))
+    listed = [s for s in scores if s.kind == "guide"] if args.guides else scores
+    print(report(scores, listed))
     return 0
 
 
