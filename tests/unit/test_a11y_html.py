@@ -55,7 +55,6 @@ def test_every_checkbox_is_named_by_its_own_item_text() -> None:
         "段落に入った項目",
     ]
     assert '<a href="first-signin.md">サインイン</a>' in html  # the link still works
-    assert "checked aria-labelledby" in html or "aria-labelledby" in boxes[1]
 
 
 def test_ids_are_unique_and_the_rest_of_the_page_is_unchanged() -> None:
@@ -66,9 +65,14 @@ def test_ids_are_unique_and_the_rest_of_the_page_is_unchanged() -> None:
     assert (
         label_task_items("<p>チェックリストのないページ</p>") == "<p>チェックリストのないページ</p>"
     )
-    assert re.sub(r' aria-labelledby="[^"]+"|<span id="[^"]+">|</span>', "", html) == re.sub(
-        r"</span>", "", source
-    ).replace('<span class="task-list-indicator">', '<span class="task-list-indicator">')
+    restored = re.sub(rf' aria-labelledby="{TASK_ID_PREFIX}\d+"', "", html)
+    restored = re.sub(
+        rf'<span id="{TASK_ID_PREFIX}\d+">(.*?)</span>(?=<ul|<ol|</li>|</p>)',
+        r"\1",
+        restored,
+        flags=re.DOTALL,
+    )
+    assert restored == source
 
 
 MATERIAL = """<html lang="{lang}"><body>
@@ -109,7 +113,7 @@ def test_landmarks_get_distinct_names_in_the_page_language() -> None:
         "ページの情報",
         "前後のページ",
     ]
-    navs = [name for name in ja[2:]]
+    navs = ja[2:]
     assert len(navs) == len(set(navs))
     en = _landmarks(name_landmarks(MATERIAL.format(lang="en")))
     assert {"Site search", "Breadcrumbs", "Previous and next page", "About this page"} <= set(en)
