@@ -186,6 +186,42 @@ def test_menu_opens_by_keyboard_at_360px_and_escape_returns_focus(
     assert page.evaluate("(s) => document.activeElement.matches(s)", MENU_BUTTON)
 
 
+def test_menu_levels_work_by_keyboard_at_360px(new_page, site_url: str) -> None:
+    # The menu opens at the page's section; its title is the way back up.
+    page = new_page("light", NARROW)
+    page.goto(site_url + "account/transfer/")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    _tab_to(page, MENU_BUTTON)
+    page.keyboard.press("Enter")
+    back = page.get_by_role("button", name="戻る: アカウントとID")
+    page.wait_for_function("() => document.activeElement.matches('.md-nav__title')")
+    assert back.count() == 1
+    first_level = _menu_stops(page)
+    assert "人事異動のとき" in " ".join(s["element"] for s in first_level)
+    assert "Teams・Outlook" not in " ".join(s["element"] for s in first_level)
+    back.focus()
+    page.keyboard.press("Enter")  # up to the top level
+    page.wait_for_function("() => document.activeElement.matches('label.md-nav__link')")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    top_level = _menu_stops(page)
+    assert "Teams・Outlook" in " ".join(s["element"] for s in top_level)
+    page.keyboard.press("Escape")
+    assert not _drawer_open(page)
+
+
+def _menu_stops(page: Any) -> list[dict[str, Any]]:
+    """Tab through the open menu from the focused element; fail on a hidden stop."""
+    inside = "document.querySelector('.md-sidebar--primary').contains(document.activeElement)"
+    stops = []
+    for _ in range(40):
+        if not page.evaluate(inside):
+            break
+        stops.append(focus_state(page))
+        page.keyboard.press("Tab")
+    assert not focus_problems(stops), focus_problems(stops)
+    return stops
+
+
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [WIDE, NARROW], ids=["1280px", "360px"])
 @pytest.mark.parametrize(

@@ -121,6 +121,10 @@ FOCUS_STATE = """() => {
   const ring = parse(style.outlineColor);
   const l1 = lum(ring), l2 = lum(bg);
   const box = shown.getBoundingClientRect();
+  // Covered by something else (a panel over it)? Hit-test its centre.
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
   const name = shown.getAttribute('aria-label') || shown.title || shown.textContent || '';
   return {
     element: shown.tagName.toLowerCase() + (shown.className ? '.' +
@@ -129,6 +133,7 @@ FOCUS_STATE = """() => {
     inViewport: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 &&
       box.left < innerWidth && box.top < innerHeight,
     visible: style.visibility !== 'hidden' && Number(style.opacity) > 0,
+    covered: !(hit && (shown.contains(hit) || hit.contains(shown))),
     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
     contrast: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05),
     ring: style.outlineColor,
@@ -161,6 +166,8 @@ def focus_problems(stops: list[dict[str, Any]]) -> list[str]:
     for stop in stops:
         if not (stop["inViewport"] and stop["visible"]):
             problems.append(f"invisible focus stop: {stop['element']} at {stop['box']}")
+        elif stop["covered"]:
+            problems.append(f"focus stop covered by something else: {stop['element']}")
         elif not stop["outline"]:
             problems.append(f"no focus ring: {stop['element']}")
         elif stop["contrast"] < 3:

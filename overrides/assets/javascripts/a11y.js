@@ -8,7 +8,8 @@
  *   checkboxes, which the keyboard cannot reach: make them buttons
  *   (tabindex 0, role, name, aria-expanded, Space; Material handles Enter).
  * - Opening the menu by keyboard moves focus into it; Escape closes it and
- *   returns focus to the menu button.
+ *   returns focus to the menu button. Inside it, a section's title is the
+ *   button back up a level, and focus follows the level that opens.
  * - Closing the search (Escape) returns focus to what opened it: the search
  *   button on narrow screens, the search field on wide ones (without opening
  *   the search again).
@@ -20,8 +21,8 @@
 
   var JA = (document.documentElement.lang || "ja").slice(0, 2) !== "en";
   var TEXT = JA
-    ? { menu: "メニュー", search: "検索", table: "表（横にスクロールできます）" }
-    : { menu: "Menu", search: "Search", table: "Table (scrolls sideways)" };
+    ? { menu: "メニュー", search: "検索", table: "表（横にスクロールできます）", back: "戻る: " }
+    : { menu: "Menu", search: "Search", table: "Table (scrolls sideways)", back: "Back: " };
   var FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex="0"]';
 
   var drawer = document.getElementById("__drawer");
@@ -44,16 +45,16 @@
 
   /** A <label for=toggle> in the header, made into a keyboard button. */
   function makeButton(label, toggle, name, controls) {
-    if (!label || !toggle) return;
+    if (!label) return;
     label.setAttribute("role", "button");
     label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", name);
-    if (controls) label.setAttribute("aria-controls", controls.id || "");
+    if (name) label.setAttribute("aria-label", name);
+    if (controls && controls.id) label.setAttribute("aria-controls", controls.id);
     var sync = function () {
-      label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      if (toggle) label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
     };
     sync();
-    toggle.addEventListener("change", sync);
+    if (toggle) toggle.addEventListener("change", sync);
     // Material itself clicks a focused <label> on Enter; Space is ours.
     label.addEventListener("keydown", function (event) {
       if (event.key !== " ") return;
@@ -82,6 +83,42 @@
         if (first) first.focus();
       }
       menuByKeyboard = false;
+    });
+  }
+
+  /*
+   * Levels of the menu on narrow screens: a section opens as a panel over
+   * its parent (site.css keeps the covered and the closed panels out of the
+   * Tab order). Its title is the way back up: make it a button, and move
+   * focus along when a level opens or closes by keyboard.
+   */
+  var levelByKeyboard = false;
+  if (sidebar) {
+    sidebar.addEventListener("keydown", function (event) {
+      if ((event.key === "Enter" || event.key === " ") && event.target.tagName === "LABEL") {
+        levelByKeyboard = true;
+        setTimeout(function () { levelByKeyboard = false; }, 0);
+      }
+    }, true);
+    var titles = sidebar.querySelectorAll('.md-nav--primary label.md-nav__title:not([for="__drawer"])');
+    Array.prototype.forEach.call(titles, function (title) {
+      var toggle = document.getElementById(title.htmlFor);
+      if (!toggle) return;
+      makeButton(title, null, TEXT.back + title.textContent.trim(), null);
+      var opener = sidebar.querySelector('label.md-nav__link[for="' + toggle.id + '"]');
+      // The arrow next to a section's own page has no text: name it by the section.
+      if (opener) {
+        makeButton(opener, toggle, opener.textContent.trim() ? null : title.textContent.trim(), null);
+      }
+      toggle.addEventListener("change", function () {
+        if (!levelByKeyboard) return;
+        var target = toggle.checked ? title : opener;
+        if (!toggle.checked && !(opener && isShown(opener))) {
+          target = toggle.parentElement.querySelector(".md-nav__container > a, a.md-nav__link");
+        }
+        // After the panel's visibility switched (site.css).
+        if (target) setTimeout(function () { target.focus(); }, 0);
+      });
     });
   }
 
