@@ -70,36 +70,20 @@ _NAMES = {
     },
 }
 
-_REWRITES: list[tuple[str, re.Pattern[str], str]] = [
-    # <nav class="md-path" aria-label="ナビゲーション" >
-    (
-        "breadcrumbs",
-        re.compile(r'(<nav class="md-path") aria-label="[^"]*"'),
-        r'\1 aria-label="{}"',
-    ),
-    # <div class="md-search" data-md-component="search" role="dialog">
-    (
-        "search_dialog",
-        re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?=>)'),
-        r'\1 aria-label="{}"',
-    ),
-    (
-        "search_options",
-        re.compile(r'(<nav class="md-search__options") aria-label="[^"]*"'),
-        r'\1 aria-label="{}"',
-    ),
-    # The search landmark inside it (the home page has a search form of its own).
-    (
-        "search_form",
-        re.compile(r'(<div class="md-search__inner" role="search")(?=>)'),
-        r'\1 aria-label="{}"',
-    ),
-    ("page_info", re.compile(r'(<aside class="md-source-file")(?=>)'), r'\1 aria-label="{}"'),
-    (
-        "footer",
-        re.compile(r'(<nav class="md-footer__inner md-grid") aria-label="[^"]*"'),
-        r'\1 aria-label="{}"',
-    ),
+#: Material's landmarks to (re)name: (key in _NAMES, opening of the element up
+#: to where the name goes, whether Material already gives it an aria-label).
+_LANDMARKS = [
+    ("breadcrumbs", '<nav class="md-path"', True),
+    ("search_dialog", '<div class="md-search" data-md-component="search" role="dialog"', False),
+    ("search_options", '<nav class="md-search__options"', True),
+    # The search landmark in the dialog (the home page has a search form of its own).
+    ("search_form", '<div class="md-search__inner" role="search"', False),
+    ("page_info", '<aside class="md-source-file"', False),
+    ("footer", '<nav class="md-footer__inner md-grid"', True),
+]
+_REWRITES = [
+    (key, re.compile(f"({re.escape(opening)})" + (' aria-label="[^"]*"' if named else "(?=>)")))
+    for key, opening, named in _LANDMARKS
 ]
 
 # The table of contents inside the primary navigation (shown in the drawer on
@@ -125,8 +109,8 @@ def name_landmarks(html: str) -> str:
     match = _LANG.search(html)
     lang = match.group(1).split("-")[0] if match else "ja"
     names = _NAMES.get(lang, _NAMES["en"])
-    for key, pattern, replacement in _REWRITES:
-        html = pattern.sub(replacement.format(names[key]), html, count=1)
+    for key, pattern in _REWRITES:
+        html = pattern.sub(rf'\1 aria-label="{names[key]}"', html, count=1)
     html = _NESTED_NAV.sub(_name_nested_nav, html)
     return _DRAWER_TOC.sub(rf'\1 aria-label="{names["toc_in_drawer"]}"', html, count=1)
 

@@ -7,33 +7,20 @@ default search is `python bench/search_quality.py`).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.benchscript import load_bench
 
 MRR_FLOOR = 0.80
 NO_RESULT_CEILING = 0.05
 
 
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "search_quality", ROOT / "bench" / "search_quality.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return load_bench()
+    return load_bench("search_quality")
 
 
 def test_queries_file_is_well_formed(bench: ModuleType, site: Path) -> None:

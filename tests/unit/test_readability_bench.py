@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.benchscript import load_bench
 
 PAGE = """<html lang="ja"><body><nav>メニューの文字は数えない。</nav>
 <article class="md-content__inner md-typeset">
@@ -28,18 +26,9 @@ HARD = (
 )
 
 
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("readability", ROOT / "bench/readability.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return load_bench()
+    return load_bench("readability")
 
 
 def test_reads_only_the_prose_of_the_article(bench: ModuleType) -> None:
