@@ -55,13 +55,16 @@
     };
     sync();
     if (toggle) toggle.addEventListener("change", sync);
+    // Material also sets its toggles without a change event (e.g. it closes
+    // the menu when the address changes): catch up before the button is used.
+    label.addEventListener("focus", sync);
+    window.addEventListener("hashchange", sync);
     // Material itself clicks a focused <label> on Enter; Space is ours.
     label.addEventListener("keydown", function (event) {
       if (event.key !== " ") return;
       event.preventDefault();
       label.click();
     });
-    return sync;
   }
 
   /* Menu (drawer) */
@@ -74,7 +77,7 @@
       if (event.key === "Enter" || event.key === " ") menuByKeyboard = true;
     });
   }
-  var syncMenu = makeButton(menuButton, drawer, TEXT.menu, sidebar);
+  makeButton(menuButton, drawer, TEXT.menu, sidebar);
   if (drawer && sidebar) {
     drawer.addEventListener("change", function () {
       if (drawer.checked && menuByKeyboard) {
@@ -179,7 +182,6 @@
       if (!search.checked) setToggle(search, true);
     });
   }
-  if (syncMenu) window.addEventListener("pageshow", syncMenu);
 
   /* Scrolling tables: reachable and named only while they scroll. */
   function markScrollBoxes() {
