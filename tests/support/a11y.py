@@ -133,7 +133,9 @@ FOCUS_STATE = """() => {
     inViewport: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 &&
       box.left < innerWidth && box.top < innerHeight,
     visible: style.visibility !== 'hidden' && Number(style.opacity) > 0,
-    covered: !(hit && (shown.contains(hit) || hit.contains(shown))),
+    // Material's tooltips come and go with hover and focus: they do not count.
+    covered: !(hit && (shown.contains(hit) || hit.contains(shown) ||
+      hit.closest('.md-tooltip, .md-tooltip2'))),
     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
     contrast: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05),
     ring: style.outlineColor,
