@@ -9,34 +9,21 @@ tuning set's misses are printed.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.benchscript import load_bench
 
 #: Per set: MRR@10 floor and no-result ceiling (measured 2026-12-06: tune 0.974 / 0%,
 #: validation 0.899 / 0.6%; the margin is for pages added later).
 FLOORS = {"tune": (0.90, 0.02), "validation": (0.85, 0.02)}
 
 
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "search_quality", ROOT / "bench" / "search_quality.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return load_bench()
+    return load_bench("search_quality")
 
 
 @pytest.mark.parametrize("name", ["tune", "validation"])

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import axe_playwright_python
+from support.a11y import inject_axe, run_axe
 
-AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 SEARCH_INPUT = 'input[data-md-component="search-query"]'
 RESULT_ITEM = ".md-search-result__item"
 
@@ -25,20 +23,10 @@ def heading(page: Any) -> str:
     return page.locator("h1").first.inner_text().rstrip("¶").strip()
 
 
-def axe_violations(page: Any, include: list[str] | None = None) -> list[str]:
-    """Serious and critical WCAG 2.x A/AA violations axe-core finds on the page.
+def axe_violations(page: Any, include: str | list[str] | None = None) -> list[str]:
+    """Serious and critical WCAG 2.1 A/AA violations axe-core finds on the page.
 
     ``include``: CSS selectors of the parts to check (default: the whole page).
     """
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        """async (include) => await axe.run(include ? {include: include} : document,
-             {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})""",
-        include,
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
+    inject_axe(page)
+    return run_axe(page, include)
