@@ -30,6 +30,18 @@ def compose(text: str, name: str) -> yaml.Node | None:
         ) from None
 
 
+def top_level_list(text: str, name: str, key: str, hint: str) -> yaml.SequenceNode:
+    """The list under the file's top-level ``key``; anything else is refused with ``hint``."""
+    root = compose(text, name)
+    if isinstance(root, yaml.MappingNode):
+        for node_key, value in root.value:
+            if node_key.value == key and isinstance(value, yaml.SequenceNode):
+                return value
+    raise SiteInputError(
+        name, key, "が見つからないか、一覧（「- 」で始まる行）になっていません。", hint
+    )
+
+
 def check_word(word: str, name: str, field: str) -> str:
     """The folded form of a dictionary word; symbols only, or at an end, are refused."""
     folded = normalize(word)

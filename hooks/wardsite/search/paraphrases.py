@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from wardsite.errors import SiteInputError
-from wardsite.search.editable import check_word, compose, read_dictionary
+from wardsite.search.editable import check_word, read_dictionary, top_level_list
 from wardsite.search.normalize import normalize
 
 #: Commas an editor may type between words: ASCII, full width and the Japanese 読点.
@@ -59,20 +59,13 @@ def _words(text: str, name: str, field: str, side: str) -> list[str]:
 
 def parse_paraphrases(text: str, name: str = "paraphrases.yml") -> list[Paraphrase]:
     """Parse and validate the paraphrase file's text; raise SiteInputError on bad input."""
-    root = compose(text, name)
-    entries = None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "paraphrases":
-                entries = value
-    if not isinstance(entries, yaml.SequenceNode):
-        raise SiteInputError(
-            name,
-            "paraphrases",
-            "が見つからないか、一覧（「- 」で始まる行）になっていません。",
-            "「paraphrases:」の行の下に"
-            "「  - ふだんの言い方, … → サイトのことば」の形で書いてください。",
-        )
+    entries = top_level_list(
+        text,
+        name,
+        "paraphrases",
+        "「paraphrases:」の行の下に"
+        "「  - ふだんの言い方, … → サイトのことば」の形で書いてください。",
+    )
     out: list[Paraphrase] = []
     seen: dict[str, int] = {}
     for index, node in enumerate(entries.value):

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from wardsite.errors import SiteInputError
-from wardsite.search.editable import check_word, compose, read_dictionary
+from wardsite.search.editable import check_word, read_dictionary, top_level_list
 
 #: Commas an editor may type between words: ASCII, full width and the Japanese 読点.
 _COMMAS = re.compile(r"[,，、]")
@@ -36,19 +36,12 @@ def _field(index: int, line: int) -> str:
 
 def parse_synonyms(text: str, name: str = "synonyms.yml") -> list[SynonymGroup]:
     """Parse and validate the synonym file's text; raise SiteInputError on bad input."""
-    root = compose(text, name)
-    groups_node = None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "groups":
-                groups_node = value
-    if not isinstance(groups_node, yaml.SequenceNode):
-        raise SiteInputError(
-            name,
-            "groups",
-            "が見つからないか、一覧（「- 」で始まる行）になっていません。",
-            "「groups:」の行の下に「  - ことば1, ことば2」の形でグループを書いてください。",
-        )
+    groups_node = top_level_list(
+        text,
+        name,
+        "groups",
+        "「groups:」の行の下に「  - ことば1, ことば2」の形でグループを書いてください。",
+    )
     groups: list[SynonymGroup] = []
     seen: dict[str, tuple[str, int]] = {}
     for index, node in enumerate(groups_node.value):
