@@ -16,7 +16,8 @@
  * API:
  *   shardOf(text, count) -> shard number (FNV-1a over code points; = shards.py)
  *   createIndex(meta, analysis) -> Index, where `analysis` is analysis.js
- *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}]}>
+ *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}], analyzer}>
+ *     index.coverage(refs, clauses, analyzer) -> Map ref -> share of the query's words
  *     index.loadLexicon(fetchShard) -> Promise (all of it, ahead of the next queries)
  *     index.pageOf(ref) -> page number; index.runOfDoc(ref) -> run number
  *     index.loadRuns(runNumbers, fetchShard) -> Promise; then
