@@ -2,7 +2,8 @@
 // Usage: node engine_query.cjs FULL.json SHARD_DIR QUERIES.json
 //   → JSON {query: {lunr: [[ref, score], ...], engine: [[ref, score], ...],
 //                   clauses: full-lexicon clauses, shardClauses: clauses on the
-//                   shards the query fetched, fetched: shard paths}}
+//                   shards the query fetched, fetched: shard paths,
+//                   coverage: {ref: share of the query's words matched}}}
 // Every query starts from a fresh index, so it sees only the shards it fetches.
 "use strict";
 const fs = require("fs");
@@ -36,6 +37,9 @@ async function main() {
       clauses: fullAnalyzer.analyze(text),
       shardClauses: found.clauses,
       fetched: fetched,
+      coverage: Object.fromEntries(
+        index.coverage(found.results.map((r) => r.ref), found.clauses, index.analyzer())
+      ),
     };
   }
   process.stdout.write(JSON.stringify(out));

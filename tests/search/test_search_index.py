@@ -144,3 +144,22 @@ def test_works_without_synonyms_for_any_folder() -> None:
     bundle = build_index(docs, "ja")
     assert first(bundle, "図書館の開館時間を教えて") == "x/"
     assert first(bundle, "ごみ") == "y/"
+
+
+def test_repeating_a_word_saturates() -> None:
+    """A section that repeats the query word five times scores < 1.5× one that has it once.
+
+    (lunr's default k1 = 1.2 gives 1.8×: a list repeating a word outranked the topic's page.)
+    """
+    docs = [
+        SearchDoc("list/", "一覧", "印刷 印刷 印刷 印刷 印刷 保存 共有 会議"),
+        SearchDoc("page/", "手順", "印刷 保存 共有 会議 予定 録画 資料 連絡"),
+    ]
+    bundle = build_index(docs, "ja")
+    scores = {
+        bundle["docs"][int(ref)]["location"]: score
+        for ref, score in search(
+            Index.load(bundle["index"]), QueryAnalyzer(bundle["analysis"]), "印刷"
+        )
+    }
+    assert 1.0 < scores["list/"] / scores["page/"] < 1.5, scores

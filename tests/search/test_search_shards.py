@@ -20,6 +20,7 @@ from wardsite.search.shards import (
     shard_of,
     write_shards,
 )
+from wardsite.search.synonyms import SynonymGroup
 from wardsite.search.vectors import QUERY_CASES
 
 HERE = Path(__file__).resolve().parent
@@ -89,6 +90,28 @@ def test_engine_on_shards_answers_like_lunr_js_on_the_full_index(
     expected = JA_FIRST if lang == "ja" else EN_FIRST
     for query, location in expected.items():
         assert bundle["docs"][int(first[query])]["location"] == location, query
+
+
+def test_coverage_is_the_share_of_query_words_a_document_matches(node: str, tmp_path: Path) -> None:
+    """A list that repeats one query word matches half of a two-word query."""
+    docs = [
+        SearchDoc(
+            "faq/", "よくある質問", "パスワードを忘れた。パスワードの期限。パスワードの長さ。"
+        ),
+        SearchDoc("change/", "変更の手順", "パスワードを変更する手順です。"),
+        SearchDoc("pin/", "暗証番号", "暗証番号を変更する。"),
+    ]
+    synonyms = [SynonymGroup(("パスワード", "暗証番号"), 1)]
+    bundle = build_index(docs, "ja", synonyms)
+    queries = ["パスワード 変更", "パスワード"]
+    answers = run_engine(node, bundle, tmp_path, queries)
+    share = {
+        bundle["docs"][int(ref)]["location"]: value
+        for ref, value in answers["パスワード 変更"]["coverage"].items()
+    }
+    # a synonym (暗証番号) covers the word it stands for
+    assert share == {"faq/": 0.5, "change/": 1.0, "pin/": 1.0}
+    assert set(answers["パスワード"]["coverage"].values()) == {1.0}
 
 
 def test_shard_of_is_fnv1a_over_code_points() -> None:

@@ -16,7 +16,8 @@
  * API:
  *   shardOf(text, count) -> shard number (FNV-1a over code points; = shards.py)
  *   createIndex(meta, analysis) -> Index, where `analysis` is analysis.js
- *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}]}>
+ *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}], analyzer}>
+ *     index.coverage(refs, clauses, analyzer) -> Map ref -> share of the query's words
  *     index.loadLexicon(fetchShard) -> Promise (all of it, ahead of the next queries)
  *     index.pageOf(ref) -> page number; index.runOfDoc(ref) -> run number
  *     index.loadRuns(runNumbers, fetchShard) -> Promise; then
@@ -230,6 +231,58 @@
     return results.sort(function (a, b) { return b.score - a.score; });
   };
 
+  /*
+   * For each of `refs`, the share of the query's words it matches. A word is
+   * each typed term (a "word" clause) with its expansions (synonyms, related
+   * words, paraphrases from the analyzer's map); all completions of a
+   * half-typed word count as one word, and all typo candidates as one. A
+   * document matches a word when any of its terms is in any of its fields.
+   * This is the coordination factor of classic vector-space engines: lunr
+   * sums evidence per term, so a document that repeats one query word often
+   * can outscore one that has every query word. The postings must be loaded.
+   */
+  Index.prototype.coverage = function (refs, clauses, analyzer) {
+    var groups = [];
+    var byName = new Map();
+    var group = function (name) {
+      if (!byName.has(name)) { byName.set(name, groups.length); groups.push(new Set()); }
+      return groups[byName.get(name)];
+    };
+    for (var c = 0; c < clauses.length; c++) {
+      var clause = clauses[c];
+      if (clause.kind === "word") {
+        var own = group("w:" + clause.term);
+        own.add(clause.term);
+        (analyzer.synonyms.get(clause.term) || []).forEach(function (o) { own.add(o[0]); });
+      } else if (clause.kind === "prefix" || clause.kind === "typo") {
+        group(clause.kind).add(clause.term);
+      }
+    }
+    var out = new Map();
+    for (var r = 0; r < refs.length; r++) out.set(refs[r], 1);
+    if (groups.length < 2) return out;
+    var hits = new Map();
+    for (r = 0; r < refs.length; r++) hits.set(refs[r], 0);
+    var self = this;
+    groups.forEach(function (terms) {
+      var hit = new Set();
+      terms.forEach(function (term) {
+        var entry = self.term(term);
+        if (entry === undefined) return;
+        for (var f = 0; f < entry.refs.length; f++) {
+          if (self.fields[f].indexOf("ngram") >= 0) continue;
+          var postRefs = entry.refs[f];
+          for (var k = 0; k < postRefs.length; k++) {
+            if (hits.has(postRefs[k])) hit.add(postRefs[k]);
+          }
+        }
+      });
+      hit.forEach(function (ref) { hits.set(ref, hits.get(ref) + 1); });
+    });
+    hits.forEach(function (n, ref) { out.set(ref, n / groups.length); });
+    return out;
+  };
+
   /* ---- the whole query, loading what it needs --------------------------- */
 
   Index.prototype.search = function (text, fetchShard) {
@@ -243,7 +296,7 @@
       return load(self.postingShardsFor(clauses), "postings", fetchShard, function (n, rows) {
         self.addPostings(n, rows);
       }).then(function () {
-        return { clauses: clauses, results: self.query(clauses, analyzer.fields) };
+        return { clauses: clauses, results: self.query(clauses, analyzer.fields), analyzer: analyzer };
       });
     });
   };
