@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from support.browser import is_outside
+from support.browser import assert_quiet, watch_page
 
 
 @pytest.fixture
@@ -17,14 +17,8 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
         locale="ja-JP", color_scheme=scheme, viewport={"width": 1280, "height": 900}
     )
     pg = context.new_page()
-    pg.set_default_timeout(10_000)
-    requests: list[str] = []
-    errors: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.on("pageerror", lambda e: errors.append(str(e)))
+    requests, errors = watch_page(pg)
     yield pg
     context.close()
-    outside = [u for u in requests if is_outside(u)]
-    assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert_quiet(requests, errors)
     assert requests, "the page made no request at all"
-    assert not errors, f"JavaScript errors: {errors}"

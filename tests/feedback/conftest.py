@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support.browser import CSP_LISTENER, csp_violations, is_outside
+from support.browser import CSP_LISTENER, assert_quiet, csp_violations, watch_page
 from support.build import build_site, copy_project
 from support.deployment import Deployment, deployed_site
 
@@ -82,13 +82,8 @@ def context(browser) -> Iterator[object]:
 def page(context) -> Iterator[object]:
     """A page that fails the test on outside requests, JavaScript errors or CSP violations."""
     pg = context.new_page()
-    pg.set_default_timeout(10_000)
-    requests: list[str] = []
-    errors: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.on("pageerror", lambda e: errors.append(str(e)))
+    requests, errors = watch_page(pg)
     yield pg
-    assert not [u for u in requests if is_outside(u)], requests
-    assert not errors, f"JavaScript errors: {errors}"
+    assert_quiet(requests, errors)
     if not pg.is_closed() and pg.url.startswith("http"):
         assert csp_violations(pg) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
@@ -44,3 +45,24 @@ document.addEventListener('securitypolicyviolation', (e) => {
 def csp_violations(page: object) -> list[str]:
     """The violations CSP_LISTENER recorded on the current document."""
     return page.evaluate("() => window.__cspViolations")  # type: ignore[attr-defined]
+
+
+def watch_page(page: Any) -> tuple[list[str], list[str]]:
+    """Record every request URL and uncaught JavaScript error of ``page``.
+
+    Returns the two lists, filled as the page runs; the fixtures check them
+    with :func:`assert_quiet` after the test.
+    """
+    page.set_default_timeout(10_000)
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return requests, errors
+
+
+def assert_quiet(requests: list[str], errors: list[str]) -> None:
+    """No request left 127.0.0.1 and no JavaScript error was thrown."""
+    outside = [u for u in requests if is_outside(u)]
+    assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert not errors, f"JavaScript errors: {errors}"
