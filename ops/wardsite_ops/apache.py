@@ -122,6 +122,8 @@ def render_site_config(settings: Settings, script_hashes: Iterable[str], secrets
             "SSLEngine on",
             f"SSLCertificateFile {_q(settings.tls.certificate_file)}",
             f"SSLCertificateKeyFile {_q(settings.tls.key_file)}",
+            "# TLS 1.2 and 1.3 only, whatever the machine's OpenSSL defaults allow.",
+            "SSLProtocol -all +TLSv1.2 +TLSv1.3",
             "",
         ]
     hsts = (

@@ -77,6 +77,7 @@ def test_hsts_only_when_the_settings_have_tls(tmp_path: Path) -> None:
     )
     https = render_site_config(load_settings(tls), [], secrets)
     assert 'Header always set Strict-Transport-Security "max-age=31536000"' in https
+    assert "SSLProtocol -all +TLSv1.2 +TLSv1.3" in https
     assert "<VirtualHost *:443>" in https and "Redirect permanent / https://guide.example/" in https
 
 
