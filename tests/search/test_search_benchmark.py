@@ -11,7 +11,6 @@ checked for form and overlap here but measured only by the bench script.
 from __future__ import annotations
 
 import itertools
-
 from pathlib import Path
 from types import ModuleType
 
