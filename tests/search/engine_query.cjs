@@ -3,8 +3,7 @@
 //   → JSON {query: {lunr: [[ref, score], ...], engine: [[ref, score], ...],
 //                   clauses: full-lexicon clauses, shardClauses: clauses on the
 //                   shards the query fetched, fetched: shard paths,
-//                   coverage: {ref: share of the query's words matched},
-//                   intent: refs whose title/headings carry an intent clause}}
+//                   coverage: {ref: share of the query's words matched}}}
 // Every query starts from a fresh index, so it sees only the shards it fetches.
 "use strict";
 const fs = require("fs");
@@ -41,13 +40,6 @@ async function main() {
       coverage: Object.fromEntries(
         index.coverage(found.results.map((r) => r.ref), found.clauses, index.analyzer())
       ),
-      intent: Array.from(
-        index.carrying(
-          found.results.map((r) => r.ref),
-          found.clauses.filter((c) => c.kind === "intent").map((c) => c.term),
-          index.analyzer().fields.intent || []
-        )
-      ).sort((a, b) => a - b),
     };
   }
   process.stdout.write(JSON.stringify(out));

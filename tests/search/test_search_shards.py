@@ -114,39 +114,6 @@ def test_coverage_is_the_share_of_query_words_a_document_matches(node: str, tmp_
     assert set(answers["パスワード"]["coverage"].values()) == {1.0}
 
 
-def test_intent_words_raise_the_matching_section_and_match_nothing_alone(
-    node: str, tmp_path: Path
-) -> None:
-    """「できない」 points at the troubleshooting section, 「方法」 at the steps."""
-    docs = [
-        SearchDoc("print/", "印刷する", "複合機で印刷します。", ("手順", "うまくいかないとき")),
-        SearchDoc("print/#steps", "手順", "印刷のボタンを押します。"),
-        SearchDoc("print/#trouble", "うまくいかないとき", "印刷されないときは再起動します。"),
-        SearchDoc("scan/", "スキャンする", "スキャンした文書を印刷することもできます。"),
-        SearchDoc("wifi/#trouble", "うまくいかないとき", "Wi-Fi を確かめます。"),
-    ]
-    bundle = build_index(docs, "ja")
-    queries = ["印刷できない", "印刷 方法", "印刷", "方法"]
-    answers = run_engine(node, bundle, tmp_path, queries)
-    location = {str(ref): doc["location"] for ref, doc in enumerate(bundle["docs"])}
-
-    def carrying(query: str) -> set[str]:
-        return {location[str(ref)] for ref in answers[query]["intent"]}
-
-    def matched(query: str) -> set[str]:
-        return {location[str(ref)] for ref, _score in answers[query]["engine"]}
-
-    # the intent clauses do not score: same documents, same scores as the topic alone
-    assert answers["印刷できない"]["engine"] == answers["印刷"]["engine"]
-    assert "wifi/#trouble" not in matched("印刷できない")
-    assert carrying("印刷できない") == {"print/", "print/#trouble"}
-    assert carrying("印刷 方法") == {"print/", "print/#steps"}
-    # an intent word alone is searched as typed (its bigrams), not as its section
-    assert answers["方法"]["engine"] == [] or all(
-        c["kind"] == "ngram" for c in answers["方法"]["clauses"]
-    )
-
-
 def test_shard_of_is_fnv1a_over_code_points() -> None:
     # FNV-1a 32-bit of "a" is 0xE40C292C; code points, not UTF-16 units, for 𠮷
     assert shard_of("a", 2**31) == 0xE40C292C % 2**31

@@ -32,7 +32,7 @@ from typing import Any
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
 from wardsite.search.segment import ALNUM, DocumentAnalyzer, TextTerms, char_class, text_bigrams
-from wardsite.search.stopwords import INTENTS, stopword_set
+from wardsite.search.stopwords import stopword_set
 from wardsite.search.synonyms import SynonymGroup
 
 FORMAT_VERSION = 1
@@ -55,8 +55,6 @@ FIELD_BOOSTS: dict[str, float] = {
 BM25: dict[str, float] = {"k1": 0.5, "b": 0.75}
 WORD_FIELDS = ["title", "headings", "text"]
 NGRAM_FIELDS = ["title_ngram", "ngram"]
-#: Where an intent clause looks: what a section or page is about, not its body.
-INTENT_FIELDS = ["title", "headings"]
 
 #: Boost of each kind of query clause (see query.py for the kinds).
 CLAUSE_BOOSTS: dict[str, float] = {
@@ -67,16 +65,12 @@ CLAUSE_BOOSTS: dict[str, float] = {
     "prefix": 0.6,
     "typo": 0.5,
     "ngram": 0.25,
-    # not a scoring clause: a matched document whose title or headings carry an
-    # intent word's site words gets this share more (stopwords.INTENTS, worker.js)
-    "intent": 0.25,
 }
 #: At most this many completions for a half-typed last word, and typo candidates.
 LIMITS: dict[str, int] = {"prefixKeys": 8, "typoKeys": 3}
 #: SudachiPy synonym groups with more members than this in the site are too broad to use.
 MAX_RELATED_GROUP = 6
 
-_FIELDS_OF = {"ngram": NGRAM_FIELDS, "intent": INTENT_FIELDS}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -269,26 +263,12 @@ class IndexBuilder:
                 [term, [[other, kind] for other, kind in sorted(expansions[term].items())]]
                 for term in sorted(expansions)
             ],
-            "intents": self.intent_terms(),
             "boosts": dict(CLAUSE_BOOSTS),
             "fields": {
-                kind: _FIELDS_OF.get(kind, WORD_FIELDS) for kind in CLAUSE_BOOSTS
+                kind: NGRAM_FIELDS if kind == "ngram" else WORD_FIELDS for kind in CLAUSE_BOOSTS
             },
             "limits": dict(LIMITS),
         }
-
-    def intent_terms(self) -> list[list[Any]]:
-        """[folded stop word, [index terms of its site words]] (stopwords.INTENTS).
-
-        Stop words stay: pages keep them (手順 is a heading), only queries drop them.
-        """
-        out: dict[str, set[str]] = {}
-        for word, site_words in INTENTS.items():
-            terms = out.setdefault(normalize(word), set())
-            for site_word in site_words:
-                single = self.analyzer.single_word(site_word)
-                terms.update([single[0]] if single else self.analyzer.analyze(site_word).words)
-        return [[key, sorted(terms)] for key, terms in sorted(out.items())]
 
     def _add_related(self, vocabulary: _Vocabulary, expansions: dict[str, dict[str, str]]) -> None:
         """Link site words that share a SudachiPy synonym group (テレワーク/リモートワーク)."""

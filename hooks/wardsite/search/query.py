@@ -24,18 +24,14 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    character of a 4+ kana word missing (サインン, ヘッドセト); ー is already
    dropped by ``normalize``.
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
-   clauses; stop words (question phrasing) give nothing, except intent words
-   (できない, 方法: ``analysis["intents"]``), whose site words give ``intent``
-   clauses: not scored, they only raise documents matched by the other
-   clauses (worker.js ``coordinate``); unknown Japanese runs
+   clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
    from 4 letters on, up to a few lexicon words one edit away (``typo``); a
    3-letter word (an acronym: MAF, UBS) only reaches 3-letter words with two
    neighbours swapped or one letter replaced by a QWERTY neighbour, so that
    short keys do not match everything.
-5. When the stop words leave nothing (or intent clauses only), the query is
-   analysed again keeping them (a stop word the lexicon does not know gives
-   its bigrams).
+5. When the stop words leave nothing, the query is analysed again keeping them
+   (a stop word the lexicon does not know gives its bigrams).
 
 Clauses are ``{"term", "kind", "boost"}``; the fields to search are
 ``analysis["fields"][kind]``. A term appears once per field group (word or
@@ -134,7 +130,6 @@ class QueryAnalyzer:
         self.fields: dict[str, list[str]] = {k: list(v) for k, v in analysis["fields"].items()}
         self.limits: dict[str, int] = dict(analysis["limits"])
         self.stop: frozenset[str] = frozenset(analysis["stopwords"])
-        self.intents: dict[str, list[str]] = {k: list(v) for k, v in analysis.get("intents", [])}
         self.keys: dict[str, list[str]] = {}
         for key, terms in analysis["lexicon"]:
             self.keys[key] = list(terms)
@@ -183,9 +178,7 @@ class QueryAnalyzer:
     def analyze(self, text: str) -> list[Clause]:
         """The lunr clauses for a typed query (empty when nothing is searchable)."""
         clauses = self._analyze(text, drop_stop=True)
-        if any(clause["kind"] != "intent" for clause in clauses):
-            return clauses
-        return self._analyze(text, drop_stop=False)
+        return clauses if clauses else self._analyze(text, drop_stop=False)
 
     # -- steps ---------------------------------------------------------------
 
@@ -310,8 +303,6 @@ class QueryAnalyzer:
         if kind in ("key", "typo"):
             terms = self.keys[value]
             if drop_stop and self.is_stop(value, terms):
-                for term in self.intents.get(value, []):
-                    out.add(term, "intent")
                 return
             if len(value) == 1 and char_class(value) == JA and not is_kanji(value):
                 return
@@ -364,11 +355,8 @@ class _Clauses:
 
 
 def search(index: Any, analyzer: QueryAnalyzer, text: str) -> list[tuple[str, float]]:
-    """Run a typed query on a loaded lunr.py index: [(ref, score)], best first.
-
-    Intent clauses are left out: they only reorder the browser's results.
-    """
-    clauses = [c for c in analyzer.analyze(text) if c["kind"] != "intent"]
+    """Run a typed query on a loaded lunr.py index: [(ref, score)], best first."""
+    clauses = analyzer.analyze(text)
     if not clauses:
         return []
     query = index.create_query()

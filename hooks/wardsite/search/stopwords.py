@@ -45,27 +45,6 @@ QUESTION_EN: tuple[str, ...] = (
 
 STOPWORDS: tuple[str, ...] = QUESTION_JA + LIGHT_VERBS_JA + QUESTION_EN
 
-#: Intent words: stop words that say which kind of section answers the query.
-#: They still never decide whether a document matches (they are stop words: the
-#: topic words do that); a matched document whose title or headings carry the
-#: intent's site words ranks a little higher (worker.js ``coordinate``): a
-#: "cannot" query prefers the troubleshooting section (every guide has one,
-#: 「うまくいかないとき」) of the page about the topic, a "how to" query the page
-#: and section with the steps. Keys are stop words (ordinary spelling); values
-#: are written as the guides write their headings.
-INTENTS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(
-        ("できない", "できません", "わからない", "分からない", "わかりません", "分かりません",
-         "困った", "困っています"),
-        ("うまくいかない",),
-    ),
-    **dict.fromkeys(
-        ("方法", "やり方", "仕方", "手順", "どうすれば", "どうしたら", "どうやって", "どうやったら",
-         "するには"),
-        ("手順", "仕方", "方法", "やり方"),
-    ),
-}
-
 
 def stopword_set(words: Iterable[str] = STOPWORDS) -> frozenset[str]:
     """The stop words in folded form, as the query analysis compares them."""

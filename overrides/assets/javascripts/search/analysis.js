@@ -231,7 +231,6 @@
     this.fields = analysis.fields;
     this.limits = analysis.limits;
     this.stop = new Set(analysis.stopwords);
-    this.intents = new Map(analysis.intents || []);
     this.keys = new Map();
     this.ordinal = new Map();
     this.maxLen = 1;
@@ -323,8 +322,7 @@
 
   Analyzer.prototype.analyze = function (text) {
     var clauses = this.analyzeWith(text, true);
-    var scored = clauses.some(function (clause) { return clause.kind !== "intent"; });
-    return scored ? clauses : this.analyzeWith(text, false);
+    return clauses.length ? clauses : this.analyzeWith(text, false);
   };
 
   Analyzer.prototype.analyzeWith = function (text, dropStop) {
@@ -476,11 +474,7 @@
     var t, k;
     if (kind === "key" || kind === "typo") {
       var terms = this.keys.get(value);
-      if (dropStop && this.isStop(value, terms)) {
-        var intent = this.intents.get(value) || [];
-        for (t = 0; t < intent.length; t++) out.add(intent[t], "intent");
-        return;
-      }
+      if (dropStop && this.isStop(value, terms)) return;
       var chars = Array.from(value);
       if (chars.length === 1 && charClass(value) === JA && !inRanges(value.codePointAt(0), KANJI_RANGES)) {
         return;
@@ -519,18 +513,13 @@
     }
   };
 
-  /* The clauses lunr scores: intent clauses only reorder what these match (worker.js). */
-  function scoredClauses(clauses) {
-    return clauses.filter(function (clause) { return clause.kind !== "intent"; });
-  }
-
   function createAnalyzer(analysis) {
     return new Analyzer(analysis);
   }
 
   // Run a typed query on a loaded lunr.js index; returns lunr's results.
   function search(index, analyzer, text, lunr) {
-    var clauses = scoredClauses(analyzer.analyze(text));
+    var clauses = analyzer.analyze(text);
     if (!clauses.length) return [];
     return index.query(function (query) {
       clauses.forEach(function (clause) {
@@ -550,7 +539,6 @@
     bigrams: bigrams,
     createAnalyzer: createAnalyzer,
     search: search,
-    scoredClauses: scoredClauses,
     oneEditApart: oneEditApart,
   };
 });

@@ -18,7 +18,6 @@
  *   createIndex(meta, analysis) -> Index, where `analysis` is analysis.js
  *     index.search(text, fetchShard) -> Promise<{clauses, results: [{ref, score}], analyzer}>
  *     index.coverage(refs, clauses, analyzer) -> Map ref -> share of the query's words
- *     index.carrying(refs, terms, fieldNames) -> Set of the refs with a term in a field
  *     index.loadLexicon(fetchShard) -> Promise (all of it, ahead of the next queries)
  *     index.pageOf(ref) -> page number; index.runOfDoc(ref) -> run number
  *     index.loadRuns(runNumbers, fetchShard) -> Promise; then
@@ -284,24 +283,6 @@
     return out;
   };
 
-  /* Those of `refs` that hold any of `terms` in any of the fields named. */
-  Index.prototype.carrying = function (refs, terms, fieldNames) {
-    var wanted = new Set(refs);
-    var out = new Set();
-    var self = this;
-    terms.forEach(function (term) {
-      var entry = self.term(term);
-      if (entry === undefined) return;
-      fieldNames.forEach(function (name) {
-        var postRefs = entry.refs[self.fieldNo[name]];
-        for (var k = 0; k < postRefs.length; k++) {
-          if (wanted.has(postRefs[k])) out.add(postRefs[k]);
-        }
-      });
-    });
-    return out;
-  };
-
   /* ---- the whole query, loading what it needs --------------------------- */
 
   Index.prototype.search = function (text, fetchShard) {
@@ -315,8 +296,7 @@
       return load(self.postingShardsFor(clauses), "postings", fetchShard, function (n, rows) {
         self.addPostings(n, rows);
       }).then(function () {
-        var scored = self.analysis.scoredClauses(clauses);
-        return { clauses: clauses, results: self.query(scored, analyzer.fields), analyzer: analyzer };
+        return { clauses: clauses, results: self.query(clauses, analyzer.fields), analyzer: analyzer };
       });
     });
   };

@@ -243,27 +243,8 @@ function answer(query) {
 function coordinate(found) {
   var refs = found.results.map(function (r) { return r.ref; });
   var share = index.coverage(refs, found.clauses, found.analyzer);
-  var intent = intentDocs(refs, found);
-  var bonus = 1 + (found.analyzer.boosts.intent || 0);
-  found.results.forEach(function (r) {
-    r.score *= share.get(r.ref) * (intent.has(r.ref) ? bonus : 1);
-  });
+  found.results.forEach(function (r) { r.score *= share.get(r.ref); });
   found.results.sort(function (a, b) { return b.score - a.score; });
-}
-
-/*
- * Intent: a query's stop words can say what kind of section answers it
- * (「印刷 できない」: the troubleshooting one; 「申請 方法」: the steps). The
- * analyzer turns them into "intent" clauses (the site words of that kind of
- * heading, hooks/wardsite/search/stopwords.py INTENTS); they match nothing
- * on their own, and a document the other clauses matched gets the intent
- * boost as a share more when its title or headings carry one of them.
- */
-function intentDocs(refs, found) {
-  var terms = [];
-  found.clauses.forEach(function (c) { if (c.kind === "intent") terms.push(c.term); });
-  if (!terms.length) return new Set();
-  return index.carrying(refs, terms, found.analyzer.fields.intent);
 }
 
 /*
