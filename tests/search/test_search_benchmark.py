@@ -49,7 +49,8 @@ def test_the_sets_share_no_query(bench: ModuleType) -> None:
 
 
 def test_search_quality_floor(bench: ModuleType, site: Path, browser) -> None:
-    outcomes = bench.by_set(bench.benchmark(["ours"], site=site, browser=browser)["ours"])
+    queries = bench.load_sets(FLOORS)
+    outcomes = bench.by_set(bench.benchmark(["ours"], queries, site, browser)["ours"])
     tables = {name: bench.summarize(outcomes[name]) for name in FLOORS}
     report = "\n".join(
         f"[{name}]\n" + bench.format_table({"ours": table}) for name, table in tables.items()
