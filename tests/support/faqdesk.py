@@ -81,14 +81,13 @@ class Helpdesk:
         self,
         *,
         limits: HttpLimits = FAST,
-        token_env: str | None = None,
+        token: str = "",
         page_size: int = 10,
         max_entries: int = 5000,
         allowed_user_segments: frozenset[str] = frozenset(),
     ) -> ZendeskSource:
-        client = HttpClient(self.base_url, token_env=token_env, limits=limits)
+        client = HttpClient(self.base_url, token=token, limits=limits)
         config = ZendeskConfig(
-            self.base_url,
             locales=("ja", "en-us"),
             exclude_sections=frozenset({INTERNAL_SECTION}),
             page_size=page_size,
