@@ -213,9 +213,7 @@ def test_token_never_appears_in_output_or_logs(
         assert failed.stale_kind == "unreachable" and "401" in (failed.reason or "")
         helpdesk.control(token=None, fault="500", fault_path="/api/")
         with pytest.raises(FaqStrictError) as caught:
-            pull_faq(
-                helpdesk.source(token=secret), state, options=PullOptions(strict=True)
-            )
+            pull_faq(helpdesk.source(token=secret), state, options=PullOptions(strict=True))
     out = capsys.readouterr()
     everything = caplog.text + out.out + out.err + str(caught.value) + state.read_text()
     everything += repr(failed) + repr(ok.snapshot.to_dict())

@@ -1,4 +1,4 @@
-"""The local helpdesk (``python -m wardsite.faq.devserver``) and site builds against it."""
+"""The local helpdesk (``python -m wardsite_ops.faqdesk``) and site builds against it."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ class Helpdesk:
 def running_helpdesk() -> Iterator[Helpdesk]:
     """Start the development helpdesk on a free port of 127.0.0.1."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "wardsite.faq.devserver", "--port", "0"],
+        [sys.executable, "-m", "wardsite_ops.faqdesk", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -69,9 +69,7 @@ def make_source(config: FaqConfig, root: Path) -> FaqSource:
     )
 
 
-def obtain(
-    config: FaqConfig, root: Path, *, bundled_path: Path = BUNDLED_SNAPSHOT
-) -> PullOutcome:
+def obtain(config: FaqConfig, root: Path, *, bundled_path: Path = BUNDLED_SNAPSHOT) -> PullOutcome:
     """The FAQ to publish; SiteInputError (FaqStrictError in strict mode) stops the build."""
     if not config.live:
         if config.strict:

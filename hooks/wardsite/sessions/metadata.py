@@ -39,9 +39,9 @@ from typing import Any
 import yaml
 
 from wardsite.errors import SiteInputError
+from wardsite.oserrors import describe_os_error
 from wardsite.sessions import captions as captions_mod
 from wardsite.sessions import media
-from wardsite.sessions.cli import describe_os_error
 from wardsite.sessions.model import (
     TRACKS,
     Chapter,
