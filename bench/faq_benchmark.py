@@ -1,6 +1,6 @@
 """FAQ benchmark (not a test): 5,000 entries from the local helpdesk, pulled and built.
 
-    .venv/bin/python bench/faq_benchmark.py [--entries 5000]
+    .venv/bin/python -m bench.faq_benchmark [--entries 5000]
 
 Prints: the time of a full pull alone; the build time of the site with the FAQ
 (first build: full pull; second build with nothing changed upstream) against the
@@ -21,11 +21,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+from wardsite.faq import publish
+from wardsite.faq.config import load_faq_config
 
-from wardsite.faq import publish  # noqa: E402
-from wardsite.faq.settings import resolve_settings  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 COPY = ("docs", "overrides", "hooks", "data", "sessions", "media", "org.yml", "mkdocs.yml")
 SECTIONS = [360001, 360002, 360003, 360004, 360005, 360006, 360007, 360008, 360009, 360010]
@@ -33,7 +32,7 @@ SECTIONS = [360001, 360002, 360003, 360004, 360005, 360006, 360007, 360008, 3600
 
 def start_helpdesk() -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "wardsite.faq.devserver", "--port", "0"],
+        [sys.executable, "-m", "wardsite_ops.faqdesk", "--port", "0"],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
@@ -125,7 +124,7 @@ def main() -> int:
 
             env = {"WARDSITE_FAQ_BASE_URL": base}
             raw = {"base_url": base, "state_dir": str(work / "pull-state")}
-            settings = resolve_settings({**raw, "exclude_sections": ["360099"]}, {})
+            settings = load_faq_config({**raw, "exclude_sections": ["360099"]}, {})
             before = len(call(f"{base}/_requests")["requests"])
             started = time.perf_counter()
             outcome = publish.obtain(settings, ROOT)

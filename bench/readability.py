@@ -1,8 +1,8 @@
 """Readability of the Japanese pages: jReadability score and sentence lengths.
 
-    .venv/bin/python bench/readability.py               # build the site, then measure
-    .venv/bin/python bench/readability.py --site site/  # measure a site already built
-    .venv/bin/python bench/readability.py --guides      # list only the guides
+    .venv/bin/python -m bench.readability               # build the site, then measure
+    .venv/bin/python -m bench.readability --site site/  # measure a site already built
+    .venv/bin/python -m bench.readability --guides      # list only the guides
 
 Builds the site with ``mkdocs build --strict`` into a temporary folder (or
 reads ``--site``) and measures the text a reader sees in the article of every

@@ -9,7 +9,7 @@ same run:
 - baseline: only reading the lines (gzip and splitting, no parsing);
 - report: the whole report (reading, parsing, counting, HTML and CSV).
 
-    .venv/bin/python bench/report_benchmark.py [--lines N] [--site site/]
+    .venv/bin/python -m bench.report_benchmark [--lines N] [--site site/]
 """
 
 from __future__ import annotations

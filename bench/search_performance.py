@@ -1,9 +1,9 @@
 """Search performance benchmark (not a test): generated pages, ours vs Material vs Pagefind.
 
-    .venv/bin/python bench/search_performance.py                  # about 10-20 minutes
-    .venv/bin/python bench/search_performance.py --pages 1000 --runs 1
-    .venv/bin/python bench/search_performance.py --workdir /tmp/perf --reuse   # skip the builds
-    .venv/bin/python bench/search_performance.py --baseline /tmp/main-export  # + "before"
+    .venv/bin/python -m bench.search_performance                  # about 10-20 minutes
+    .venv/bin/python -m bench.search_performance --pages 1000 --runs 1
+    .venv/bin/python -m bench.search_performance --workdir /tmp/perf --reuse   # skip the builds
+    .venv/bin/python -m bench.search_performance --baseline /tmp/main-export  # + "before"
 
 Engines, all on the same generated pages in the same run: *ours*, *Material*
 (its default search), *Pagefind* (1.x, the npm package's extended binary,
@@ -68,7 +68,6 @@ import re
 import shutil
 import socket
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -79,13 +78,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from bench.search_quality import SEARCH_BOX, chromium
+from support.build import build_site
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from search_quality import SEARCH_BOX, chromium  # noqa: E402
-
-from support.build import build_site  # noqa: E402
 
 ENGINES = ("ours", "material", "pagefind")
 BENCH = ROOT / "bench"

@@ -1,7 +1,7 @@
 """Search quality benchmark: our search against Material's default, in Chromium.
 
-    .venv/bin/python bench/search_quality.py            # both engines, all sets
-    .venv/bin/python bench/search_quality.py --engine ours --failures
+    .venv/bin/python -m bench.search_quality            # both engines, all sets
+    .venv/bin/python -m bench.search_quality --engine ours --failures
 
 Three query sets: ``bench/search_queries.yml`` ("tune", the development set
 the analyzer and the ranking may be tuned on), ``bench/search_validation.yml``
@@ -39,7 +39,6 @@ import argparse
 import math
 import re
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,6 +50,10 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.build import build_site
+from support.httpserver import serve_directory
+
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "bench" / "search_queries.yml"
 VALIDATION = ROOT / "bench" / "search_validation.yml"
@@ -60,11 +63,6 @@ SETS = {"tune": QUERIES, "validation": VALIDATION, "holdout": HOLDOUT}
 KINDS = ("keyword", "colloquial", "variant", "synonym", "english", "question", "partial", "typo")
 ENGINES = ("ours", "material")
 METRICS = ("MRR@10", "nDCG@10", "S@1", "R@5", "none")
-
-sys.path.insert(0, str(ROOT / "tests"))
-from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from support.build import build_site  # noqa: E402
-from support.httpserver import serve_directory  # noqa: E402
 
 #: Result pages the queries do not judge (see the module docstring).
 UNJUDGED = ("faq/", "en/faq/")

@@ -1,7 +1,7 @@
 """Full-length training recordings benchmark (not a test): publish, page, index, highlight.
 
-    .venv/bin/python bench/session_benchmark.py                 # about 3-5 minutes
-    .venv/bin/python bench/session_benchmark.py --minutes 90 --cues 1500
+    .venv/bin/python -m bench.session_benchmark                 # about 3-5 minutes
+    .venv/bin/python -m bench.session_benchmark --minutes 90 --cues 1500
 
 All on this machine, with the same generated media as the tests
 (tests/support/longmedia.py: tiny 160x90 clips, 8 kHz mono audio):
@@ -29,14 +29,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
+from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.build import build_site, copy_project
+from support.httpserver import serve_directory
+from support.longmedia import long_clip, publish_long_session
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from support.build import build_site, copy_project  # noqa: E402
-from support.httpserver import serve_directory  # noqa: E402
-from support.longmedia import long_clip, publish_long_session  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SESSION = "learning/sessions/hands-on-07/"
 SAMPLE = "learning/sessions/hands-on-01/"

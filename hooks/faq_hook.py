@@ -3,7 +3,7 @@
 Thin glue: the settings, the pull with its fallback, images and the page
 Markdown live in ``wardsite.faq``; adding the pages to MkDocs in
 ``wardsite_mkdocs.faq_pages``. Settings: ``extra.faq`` in mkdocs.yml and the
-``WARDSITE_FAQ_*`` environment variables (see ``wardsite.faq.settings``).
+``WARDSITE_FAQ_*`` environment variables (see ``wardsite.faq.config``).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from mkdocs.structure.pages import Page
 from wardsite.errors import SiteInputError
 from wardsite.faq import publish
 from wardsite.faq import status as faq_status
+from wardsite.faq.config import FaqConfig, load_faq_config
 from wardsite.faq.images import ImageStore
 from wardsite.faq.pull import PullOutcome
-from wardsite.faq.settings import FaqSettings, resolve_settings, state_path
 from wardsite.lastupdated import format_date
 from wardsite_mkdocs.faq_pages import add_faq_pages, guide_titles, route_faq_log
 from wardsite_mkdocs.generated_pages import AFTER_I18N
@@ -47,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     root = project_root(config)
     try:
-        settings = resolve_settings(config.extra.get("faq"), os.environ)
+        settings = load_faq_config(config.extra.get("faq"), os.environ)
         log.info(f"FAQ の取得元：{settings.describe()}")
         outcome = publish.obtain(settings, root, bundled_path=root / BUNDLED)
     except SiteInputError as exc:  # includes FaqStrictError
@@ -66,12 +66,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _record_status(settings: FaqSettings, outcome: PullOutcome, root: Path) -> None:
+def _record_status(settings: FaqConfig, outcome: PullOutcome, root: Path) -> None:
     """``<state_dir>/faq-status.json`` for CI (``scripts/faq-status``); never fails the build."""
-    base_url = str(settings.raw.get("base_url") or "")
+    base_url = settings.base_url
     try:
         faq_status.record(
-            state_path(settings, root).parent,
+            settings.state_path(root).parent,
             live=settings.live,
             fresh=outcome.fresh,
             mode=outcome.mode,
@@ -126,7 +126,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if is_nested_language_build(config):
         return
     images: ImageStore | None = _state.get("images")  # type: ignore[assignment]
-    settings: FaqSettings | None = _state.get("settings")  # type: ignore[assignment]
+    settings: FaqConfig | None = _state.get("settings")  # type: ignore[assignment]
     if images is not None and settings is not None:
         copied = images.copy_used(Path(config.site_dir))
         if copied:

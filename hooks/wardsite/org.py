@@ -9,80 +9,128 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from wardsite.errors import SiteInputError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from wardsite.validation import first_error, problem
 from wardsite.yamlfile import read_mapping
 
-#: Dotted keys that pages and templates rely on; a missing one stops the build.
-REQUIRED_KEYS: tuple[str, ...] = (
-    "ward.name",
-    "site.name",
-    "site.description",
-    "helpdesk.name",
-    "helpdesk.phone",
-    "helpdesk.extension",
-    "helpdesk.email",
-    "helpdesk.hours",
-    "helpdesk.counter",
-)
 
-#: Ward settings that pages quote as numbers, with the range Microsoft 365 (or
-#: common sense) allows: (smallest, largest or None, what the number counts).
+def _text(value: Any) -> str:
+    """A fact pages print: any non-empty scalar (YAML may read ``2100`` as a number)."""
+    text = str(value).strip() if isinstance(value, str | int | float) else ""
+    if not text or isinstance(value, bool):
+        raise problem("が空か、書かれていません。", "この項目に値を書いてください。")
+    return text
+
+
+def _count(smallest: int, largest: int | None, unit: str) -> Any:
+    """A ward setting that pages quote as a number, with the range Microsoft 365 allows."""
+    allowed = f"{smallest}〜{largest}" if largest is not None else f"{smallest}〜"
+
+    def check(value: Any) -> int:
+        text = str(value).strip() if value is not None and not isinstance(value, bool) else ""
+        if not text:
+            raise problem("が空か、書かれていません。", f"この項目に値を書いてください（{unit}）。")
+        if not text.isascii() or not text.isdigit():
+            raise problem(
+                f"は数字だけで書いてください（今の値：{text}）。",
+                f"「日」「回」などの文字を付けずに、{allowed} の{unit}を"
+                "半角の数字で書いてください。",
+            )
+        number = int(text)
+        if number < smallest or (largest is not None and number > largest):
+            raise problem(
+                f"の値 {number} は、使える範囲の外です。",
+                f"{allowed} の{unit}を書いてください"
+                + ("（Microsoft 365 で設定できる範囲です）。" if largest is not None else "。"),
+            )
+        return number
+
+    return Annotated[int, BeforeValidator(check)]
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def _section(value: Any) -> Any:
+    return {} if value is None else value
+
+
+class _Section(BaseModel):
+    """Other keys (and every ``x_en`` variant) are kept: pages may quote any of them."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class Ward(_Section):
+    name: Text
+
+
+class Site(_Section):
+    name: Text
+    description: Text
+
+
+class Helpdesk(_Section):
+    name: Text
+    phone: Text
+    extension: Text
+    email: Text
+    hours: Text
+    counter: Text
+
+
+#: Microsoft Learn: Entra smart lockout threshold >= 1 (duration >= 1 minute).
+class Identity(_Section):
+    lockout_attempts: _count(1, None, "回数")  # type: ignore[valid-type]
+    lockout_minutes: _count(1, None, "分")  # type: ignore[valid-type]
+    pc_lockout_attempts: _count(1, None, "回数")  # type: ignore[valid-type]
+    pc_lockout_minutes: _count(1, None, "分")  # type: ignore[valid-type]
+
+
 #: Microsoft Learn: recycle bin 7-180 days (default 93); OneDrive retention for
-#: deleted users 30-3650 days (default 30); Entra smart lockout threshold >= 1.
-NUMBER_SETTINGS: dict[str, tuple[int, int | None, str]] = {
-    "id.lockout_attempts": (1, None, "回数"),
-    "id.lockout_minutes": (1, None, "分"),
-    "id.pc_lockout_attempts": (1, None, "回数"),
-    "id.pc_lockout_minutes": (1, None, "分"),
-    "retention.recycle_bin_days": (7, 180, "日数"),
-    "retention.onedrive_after_leaving_days": (30, 3650, "日数"),
-    "retention.mailbox_after_leaving_days": (1, None, "日数"),
-}
+#: deleted users 30-3650 days (default 30).
+class Retention(_Section):
+    recycle_bin_days: _count(7, 180, "日数")  # type: ignore[valid-type]
+    onedrive_after_leaving_days: _count(30, 3650, "日数")  # type: ignore[valid-type]
+    mailbox_after_leaving_days: _count(1, None, "日数")  # type: ignore[valid-type]
+
+
+def _part(model: type[BaseModel]) -> Any:
+    return Annotated[model, BeforeValidator(_section), Field(default_factory=dict)]
+
+
+class OrgConfig(BaseModel):
+    """``org.yml``, checked: the facts every page and template relies on.
+
+    Sections and keys beyond these are allowed (another ward may add its own);
+    a missing or empty required fact, or a ward setting outside the range
+    Microsoft 365 allows, stops the build with the field named.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True, validate_default=True)
+
+    ward: _part(Ward)  # type: ignore[valid-type]
+    site: _part(Site)  # type: ignore[valid-type]
+    helpdesk: _part(Helpdesk)  # type: ignore[valid-type]
+    id: _part(Identity)  # type: ignore[valid-type]
+    retention: _part(Retention)  # type: ignore[valid-type]
 
 
 def load_org(path: Path) -> dict[str, Any]:
-    """Read and validate the organisation file; raise SiteInputError on bad input."""
-    name = path.name
-    data = read_mapping(path, name, "見本の org.yml と同じ形で書いてください。")
-    for key in REQUIRED_KEYS:
-        value = lookup(data, key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise SiteInputError(
-                name, key, "が空か、書かれていません。", "この項目に値を書いてください。"
-            )
-    for key, (smallest, largest, unit) in NUMBER_SETTINGS.items():
-        _check_number(name, key, lookup(data, key), smallest, largest, unit)
+    """The organisation file as the plain mapping pages and templates read (after checking it).
+
+    Values stay as written (``"10"`` or ``10``), so ``{{ org.x }}`` prints what the
+    editor wrote; ``OrgConfig.model_validate(data)`` gives the typed view.
+    """
+    data = read_mapping(path, path.name, "見本の org.yml と同じ形で書いてください。")
+    try:
+        OrgConfig.model_validate(data)
+    except ValidationError as exc:
+        raise first_error(exc, path.name) from None
     return data
-
-
-def _check_number(
-    name: str, key: str, value: Any, smallest: int, largest: int | None, unit: str
-) -> None:
-    """Stop on a ward setting that is missing, not a whole number or out of range."""
-    text = str(value).strip() if value is not None else ""
-    if not text:
-        raise SiteInputError(
-            name, key, "が空か、書かれていません。", f"この項目に値を書いてください（{unit}）。"
-        )
-    allowed = f"{smallest}〜{largest}" if largest is not None else f"{smallest}〜"
-    if not text.isascii() or not text.isdigit():
-        raise SiteInputError(
-            name,
-            key,
-            f"は数字だけで書いてください（今の値：{text}）。",
-            f"「日」「回」などの文字を付けずに、{allowed} の{unit}を半角の数字で書いてください。",
-        )
-    number = int(text)
-    if number < smallest or (largest is not None and number > largest):
-        raise SiteInputError(
-            name,
-            key,
-            f"の値 {number} は、使える範囲の外です。",
-            f"{allowed} の{unit}を書いてください"
-            + ("（Microsoft 365 で設定できる範囲です）。" if largest is not None else "。"),
-        )
 
 
 def lookup(data: Mapping[str, Any], dotted: str) -> Any:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from support.pages import SEARCH_INPUT as SEARCH_BOX
+from support.searchvectors import OUTPUT as VECTORS_FILE
 from wardsite.search.normalize import normalize
 from wardsite.search.query import QueryAnalyzer
-from wardsite.search.vectors import OUTPUT as VECTORS_FILE
 
 RESULT_LINKS = "li.md-search-result__item > a:first-child"
 

@@ -1,4 +1,4 @@
-"""Fixtures: the local helpdesk (``wardsite.faq.devserver``) as a real process on 127.0.0.1."""
+"""Fixtures: the local helpdesk (``wardsite_ops.faqdesk``) as a real process on 127.0.0.1."""
 
 from __future__ import annotations
 

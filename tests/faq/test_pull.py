@@ -203,20 +203,17 @@ def test_token_never_appears_in_output_or_logs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     secret = "s3cr3t-TOKEN-value-0123456789"
-    monkeypatch.setenv("WARD_FAQ_TOKEN", secret)
     helpdesk.control(token=secret)
     state = tmp_path / "s.json"
     with caplog.at_level(logging.DEBUG):
-        ok = pull_faq(helpdesk.source(token_env="WARD_FAQ_TOKEN"), state)
+        ok = pull_faq(helpdesk.source(token=secret), state)
         assert ok.fresh
         helpdesk.control(token="another-token-the-client-lacks")
-        failed = pull_faq(helpdesk.source(token_env="WARD_FAQ_TOKEN"), state)
+        failed = pull_faq(helpdesk.source(token=secret), state)
         assert failed.stale_kind == "unreachable" and "401" in (failed.reason or "")
         helpdesk.control(token=None, fault="500", fault_path="/api/")
         with pytest.raises(FaqStrictError) as caught:
-            pull_faq(
-                helpdesk.source(token_env="WARD_FAQ_TOKEN"), state, options=PullOptions(strict=True)
-            )
+            pull_faq(helpdesk.source(token=secret), state, options=PullOptions(strict=True))
     out = capsys.readouterr()
     everything = caplog.text + out.out + out.err + str(caught.value) + state.read_text()
     everything += repr(failed) + repr(ok.snapshot.to_dict())

@@ -1,7 +1,7 @@
 """Who may read an article on the helpdesk decides whether the site publishes it;
 articles skipped for bad data are warnings; labels with spaces are normal.
 
-Against the local helpdesk (``wardsite.faq.devserver``) over real HTTP.
+Against the local helpdesk (``wardsite_ops.faqdesk``) over real HTTP.
 """
 
 from __future__ import annotations

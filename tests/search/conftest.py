@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from wardsite.search.vectors import sample_bundle
+from support.searchvectors import sample_bundle
 
 HERE = Path(__file__).resolve().parent
 

@@ -3,7 +3,7 @@
 Runs every query of bench/search_queries.yml (the tuning set) and of
 bench/search_validation.yml (the validation set, never tuned on) through the
 real search box of the built site in Chromium (our engine only; the comparison
-with Material's default search is `python bench/search_quality.py`). Only the
+with Material's default search is `python -m bench.search_quality`). Only the
 tuning set's misses are printed. The third set, bench/search_holdout.yml, is
 checked for form and overlap here but measured only by the bench script.
 """
@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from support.benchscript import load_bench
+from bench import search_quality
 
 #: Per set: MRR@10 floor and no-result ceiling (measured 2026-12-06: tune 0.959 / 0%,
 #: validation 0.877 / 0.6%; the margin is for pages added later).
@@ -25,7 +25,7 @@ FLOORS = {"tune": (0.90, 0.02), "validation": (0.85, 0.02)}
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return load_bench("search_quality")
+    return search_quality
 
 
 @pytest.mark.parametrize(("name", "size"), [("tune", 150), ("validation", 150), ("holdout", 60)])

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from test_search_index import EN_FIRST, JA_FIRST
 
+from support.searchvectors import QUERY_CASES
 from wardsite.search.index import SearchDoc, build_index, write_index
 from wardsite.search.shards import (
     SHARD_FORMAT,
@@ -21,7 +22,6 @@ from wardsite.search.shards import (
     write_shards,
 )
 from wardsite.search.synonyms import SynonymGroup
-from wardsite.search.vectors import QUERY_CASES
 
 HERE = Path(__file__).resolve().parent
 #: Tiny shards, so that the sample pages are cut into many files.

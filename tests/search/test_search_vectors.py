@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from support.searchvectors import OUTPUT, make_vectors
 from wardsite.search.query import QueryAnalyzer, one_edit_apart
-from wardsite.search.vectors import OUTPUT, make_vectors
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS: dict[str, Any] = json.loads(OUTPUT.read_text(encoding="utf-8"))
@@ -23,7 +23,7 @@ def test_query_vector(case: dict[str, Any]) -> None:
 
 
 def test_vector_file_is_up_to_date() -> None:
-    """Fails when the analysis changed without `python -m wardsite.search.vectors`."""
+    """Fails when the analysis changed without `python -m support.searchvectors`."""
     assert make_vectors() == VECTORS
 
 

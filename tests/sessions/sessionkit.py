@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wardsite.sessions.samples import generate_clip
+from wardsite_ops.sessions.samples import generate_clip
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -59,7 +59,7 @@ def test_signal_mid_conversion_leaves_the_repository_as_it_was(
         [
             sys.executable,
             "-m",
-            "wardsite.sessions.publish",
+            "wardsite_ops.sessions.publish",
             "7",
             "--root",
             str(git_repo),

@@ -178,3 +178,14 @@ def test_samples_folder_has_small_files_only() -> None:
     for path in (REPO / "media" / "samples").rglob("*"):
         if path.is_file():
             assert path.stat().st_size < 300_000, path
+
+
+def test_misspelt_field_number_and_text_types_are_named_in_japanese(tmp_path: Path) -> None:
+    text = SESSION_YML.replace("title:", "titel:").replace("number: 7", "number: 第7回")
+    text = text.replace("trainer: 情報政策課 研修担当", "trainer: [情報政策課]")
+    errors = {field: message for _, field, message in _errors(_repo(tmp_path, a=text))}
+    assert set(errors) == {"titel", "title", "number", "trainer"}
+    assert "知らない項目" in errors["titel"] and "使える項目は track, number" in errors["titel"]
+    assert "必須" in errors["title"] and "「第7回」は回の番号として使えません" in errors["number"]
+    assert "文字で書いてください" in errors["trainer"]
+    assert all(m.startswith("sessions/a.yml: 「") for m in errors.values())

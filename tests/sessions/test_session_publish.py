@@ -16,7 +16,7 @@ from sessionkit import VTT, make_clip
 from wardsite.errors import SiteInputError
 from wardsite.sessions import media
 from wardsite.sessions.metadata import load_sessions, read_yaml
-from wardsite.sessions.publish import (
+from wardsite_ops.sessions.publish import (
     EXIT_CAPTIONS,
     EXIT_METADATA,
     EXIT_OK,
@@ -250,7 +250,7 @@ def test_command_line_as_trainers_run_it(
     cmd = [
         sys.executable,
         "-m",
-        "wardsite.sessions.publish",
+        "wardsite_ops.sessions.publish",
         "7",
         "--root",
         str(repo),

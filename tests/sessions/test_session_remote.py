@@ -11,7 +11,7 @@ from sessionkit import REPO, VTT
 
 from support.httpserver import serve_directory
 from wardsite.sessions.metadata import load_sessions
-from wardsite.sessions.remote import run
+from wardsite_ops.sessions.remote import run
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish-session.yml"
 

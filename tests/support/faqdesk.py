@@ -1,4 +1,4 @@
-"""The local helpdesk (``python -m wardsite.faq.devserver``) and site builds against it."""
+"""The local helpdesk (``python -m wardsite_ops.faqdesk``) and site builds against it."""
 
 from __future__ import annotations
 
@@ -81,14 +81,13 @@ class Helpdesk:
         self,
         *,
         limits: HttpLimits = FAST,
-        token_env: str | None = None,
+        token: str = "",
         page_size: int = 10,
         max_entries: int = 5000,
         allowed_user_segments: frozenset[str] = frozenset(),
     ) -> ZendeskSource:
-        client = HttpClient(self.base_url, token_env=token_env, limits=limits)
+        client = HttpClient(self.base_url, token=token, limits=limits)
         config = ZendeskConfig(
-            self.base_url,
             locales=("ja", "en-us"),
             exclude_sections=frozenset({INTERNAL_SECTION}),
             page_size=page_size,
@@ -124,7 +123,7 @@ class Helpdesk:
 def running_helpdesk() -> Iterator[Helpdesk]:
     """Start the development helpdesk on a free port of 127.0.0.1."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "wardsite.faq.devserver", "--port", "0"],
+        [sys.executable, "-m", "wardsite_ops.faqdesk", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

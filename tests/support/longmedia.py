@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from wardsite.sessions.samples import generate_clip
+from wardsite_ops.sessions.samples import generate_clip
 
 CACHE = Path(tempfile.gettempdir()) / "wardsite-test-media"
 
@@ -102,7 +102,7 @@ def publish_long_session(
 
     Ten-minute chapters; returns the seconds publish-session took.
     """
-    from wardsite.sessions.publish import main
+    from wardsite_ops.sessions.publish import main
 
     clip, _ = long_clip(minutes, kind)
     inputs = project / "inputs"

@@ -88,3 +88,19 @@ def test_ward_settings_out_of_range_name_field_and_range(
 def test_settings_written_as_yaml_numbers_are_accepted(tmp_path: Path) -> None:
     org = load_org(_org_with(tmp_path, "retention", "recycle_bin_days", 120))  # type: ignore[arg-type]
     assert lookup(org, "retention.recycle_bin_days") == 120
+
+
+def test_section_of_the_wrong_shape_is_named_in_japanese(tmp_path: Path) -> None:
+    org = yaml.safe_load((ROOT / "org.yml").read_text("utf-8"))
+    org["helpdesk"] = ["ITヘルプデスク", "03-5555-0100"]
+    path = tmp_path / "org.yml"
+    path.write_text(yaml.safe_dump(org, allow_unicode=True), "utf-8")
+    with pytest.raises(SiteInputError) as info:
+        load_org(path)
+    assert (info.value.file, info.value.field) == ("org.yml", "helpdesk")
+    assert "「項目: 値」の形" in str(info.value)
+
+
+def test_facts_written_as_yaml_numbers_are_kept_as_written(tmp_path: Path) -> None:
+    org = load_org(_org_with(tmp_path, "helpdesk", "extension", 2100))  # type: ignore[arg-type]
+    assert lookup(org, "helpdesk.extension") == 2100

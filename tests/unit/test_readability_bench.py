@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from support.benchscript import load_bench
+from bench import readability
 
 PAGE = """<html lang="ja"><body><nav>メニューの文字は数えない。</nav>
 <article class="md-content__inner md-typeset">
@@ -28,7 +28,7 @@ HARD = (
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return load_bench("readability")
+    return readability
 
 
 def test_reads_only_the_prose_of_the_article(bench: ModuleType) -> None:

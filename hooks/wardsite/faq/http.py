@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -71,23 +70,21 @@ def redact(text: str, secrets: set[str] | frozenset[str]) -> str:
 class HttpClient:
     """GET JSON from one origin, with the limits of :class:`HttpLimits`.
 
-    ``token_env`` names the environment variable holding an API token; the
-    token is sent as ``Authorization: Bearer``, or as Zendesk's
-    ``{email}/token`` basic auth when ``email_env`` names the agent's e-mail.
+    ``base_url`` is already checked (``FaqConfig``); ``token`` (read from the
+    environment by ``FaqConfig``, never here) is sent as ``Authorization: Bearer``,
+    or as Zendesk's ``{email}/token`` basic auth when ``email`` is given.
     """
 
     def __init__(
         self,
         base_url: str,
         *,
-        token_env: str | None = None,
-        email_env: str | None = None,
+        token: str = "",
+        email: str = "",
         limits: HttpLimits | None = None,
         user_agent: str = "wardsite-faq/1",
     ) -> None:
         parts = urlsplit(base_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise FaqSourceError(f"接続先 URL「{base_url}」が http(s):// で始まっていません。")
         self.base_url = base_url.rstrip("/") + "/"
         self.origin = (parts.scheme, parts.netloc.lower())
         self.limits = limits or HttpLimits()
@@ -98,10 +95,8 @@ class HttpClient:
         self.session.trust_env = False  # no proxies or .netrc credentials from the machine
         self.session.headers["User-Agent"] = user_agent
         self.session.headers["Accept"] = "application/json"
-        token = os.environ.get(token_env, "").strip() if token_env else ""
         if token:
             self._secrets.add(token)
-            email = os.environ.get(email_env, "").strip() if email_env else ""
             if email:
                 self.session.auth = (f"{email}/token", token)
             else:

@@ -1,6 +1,6 @@
 """What one site build does with the FAQ: get a snapshot once, then pages per language.
 
-:func:`obtain` turns :class:`~wardsite.faq.settings.FaqSettings` into a
+:func:`obtain` turns :class:`~wardsite.faq.config.FaqConfig` into a
 :class:`~wardsite.faq.pull.PullOutcome` (the bundled snapshot when no helpdesk is
 configured, else a pull with fallback); :func:`pages_for` renders the pages of one
 language as ``(language-neutral path, Markdown, language)`` triples. No MkDocs here.
@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from wardsite.errors import SiteInputError
-from wardsite.faq.config import setup_from_config
-from wardsite.faq.http import HttpClient, HttpLimits
-from wardsite.faq.images import MAX_IMAGE_BYTES, SITE_DIR, ImageStore
-from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOutcome, pull_faq
+from wardsite.faq.config import FaqConfig, require_source
+from wardsite.faq.images import SITE_DIR, ImageStore
+from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOptions, PullOutcome, pull_faq
 from wardsite.faq.render import DEFAULT_LANG, RenderContext, render_index, render_site
-from wardsite.faq.settings import FaqSettings, state_path
 from wardsite.faq.snapshot import Snapshot, load_snapshot
+from wardsite.faq.sources.base import FaqSource
+from wardsite.faq.sources.jsonfeed import JsonFeedConfig, JsonFeedSource
+from wardsite.faq.sources.spreadsheet import SpreadsheetConfig, SpreadsheetSource
+from wardsite.faq.sources.zendesk import ZendeskConfig, ZendeskSource
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,43 @@ class FaqPage:
     in_nav: bool = False
 
 
-def obtain(
-    settings: FaqSettings, root: Path, *, bundled_path: Path = BUNDLED_SNAPSHOT
-) -> PullOutcome:
+def make_source(config: FaqConfig, root: Path) -> FaqSource:
+    """The helpdesk, feed or file ``config`` names; SiteInputError when its address is missing."""
+    require_source(config)
+    if config.adapter == "file":
+        return SpreadsheetSource(
+            SpreadsheetConfig(
+                root / config.path, config.locales, config.exclude_sections, config.max_entries
+            )
+        )
+    client = config.client()
+    if config.adapter == "zendesk":
+        return ZendeskSource(
+            ZendeskConfig(
+                config.locales,
+                config.include_sections,
+                config.exclude_sections,
+                max_entries=config.max_entries,
+                allowed_user_segments=config.allowed_user_segments,
+            ),
+            client,
+        )
+    return JsonFeedSource(
+        JsonFeedConfig(
+            config.feed_path,
+            config.locales,
+            config.include_sections,
+            config.exclude_sections,
+            config.max_entries,
+        ),
+        client,
+    )
+
+
+def obtain(config: FaqConfig, root: Path, *, bundled_path: Path = BUNDLED_SNAPSHOT) -> PullOutcome:
     """The FAQ to publish; SiteInputError (FaqStrictError in strict mode) stops the build."""
-    if not settings.live:
-        if settings.strict:
+    if not config.live:
+        if config.strict:
             raise SiteInputError(
                 "mkdocs.yml",
                 "extra.faq.strict",
@@ -49,38 +82,26 @@ def obtain(
             )
         snapshot = load_snapshot(bundled_path) or Snapshot("bundled", datetime.now(UTC))
         return PullOutcome(snapshot, "bundled", stale_kind="offline", reason="接続先が未設定")
-    setup = setup_from_config(settings.raw, root=root, where="mkdocs.yml の extra.faq")
+    source = make_source(config, root)
     try:
         return pull_faq(
-            setup.source, setup.state_path, bundled_path=bundled_path, options=setup.options
+            source,
+            config.state_path(root),
+            bundled_path=bundled_path,
+            options=PullOptions(strict=config.strict),
         )
     finally:
-        client = getattr(setup.source, "client", None)
+        client = getattr(source, "client", None)
         if client is not None:
             client.close()
 
 
-def image_store(settings: FaqSettings, outcome: PullOutcome, root: Path) -> ImageStore:
+def image_store(config: FaqConfig, outcome: PullOutcome, root: Path) -> ImageStore:
     """Downloads only after a fresh pull from a web helpdesk; otherwise the copies on disk."""
-    cache = state_path(settings, root).parent / "images"
-    base_url = str(settings.raw.get("base_url") or "")
-    if not (settings.live and outcome.fresh and base_url.startswith(("http://", "https://"))):
+    cache = config.state_path(root).parent / "images"
+    if not (config.web and outcome.fresh):
         return ImageStore(cache)
-    timeouts = settings.raw.get("timeouts") or {}
-    limits = HttpLimits(
-        connect_timeout=float(timeouts.get("connect", 5)),
-        read_timeout=float(timeouts.get("read", 15)),
-        total_timeout=float(timeouts.get("total", 30)),
-        retries=1,
-        max_bytes=MAX_IMAGE_BYTES,
-    )
-    client = HttpClient(
-        base_url,
-        token_env=settings.raw.get("token_env"),
-        email_env=settings.raw.get("email_env"),
-        limits=limits,
-    )
-    return ImageStore(cache, client)
+    return ImageStore(cache, config.image_client())
 
 
 def pages_for(

@@ -194,20 +194,29 @@ def _load(path: Path) -> Snapshot | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Pull once from a Zendesk-compatible helpdesk and write a snapshot (refreshes the bundle)."""
-    from wardsite.faq.http import HttpClient, HttpLimits
-    from wardsite.faq.sources.zendesk import ZendeskConfig, ZendeskSource
+    import os
+
+    from wardsite.faq.config import load_faq_config
+    from wardsite.faq.publish import make_source
 
     parser = argparse.ArgumentParser(prog="python -m wardsite.faq.pull")
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--out", type=Path, default=BUNDLED_SNAPSHOT)
-    parser.add_argument("--token-env", default=None)
+    parser.add_argument("--token-env", default="WARDSITE_FAQ_TOKEN")
     parser.add_argument("--exclude-section", action="append", default=[])
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    client = HttpClient(args.base_url, token_env=args.token_env, limits=HttpLimits())
-    source = ZendeskSource(
-        ZendeskConfig(args.base_url, exclude_sections=frozenset(args.exclude_section)), client
-    )
+    settings = {
+        "base_url": args.base_url,
+        "token_env": args.token_env,
+        "exclude_sections": args.exclude_section,
+    }
+    try:
+        env = {args.token_env: os.environ.get(args.token_env, "")}  # not WARDSITE_FAQ_BASE_URL
+        source = make_source(load_faq_config(settings, env, "--base-url"), Path.cwd())
+    except SiteInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:
         result = source.fetch_all()
     except FaqSourceError as exc:

@@ -10,7 +10,7 @@ Data flows one way:
 
 ``query`` is the Python twin of ``overrides/assets/javascripts/search/analysis.js``:
 both turn a typed query into the same lunr clauses, which the shared vectors in
-``data/search/test-vectors.json`` prove (``python -m wardsite.search.vectors``
+``data/search/test-vectors.json`` prove (``python -m support.searchvectors``
 rewrites them). Nothing here imports MkDocs.
 
 Entry points for a build hook::

@@ -22,7 +22,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from wardsite.errors import SiteInputError
-from wardsite.sessions.cli import describe_os_error
+from wardsite.oserrors import describe_os_error
 from wardsite.sessions.model import Cue
 
 FIELD = "字幕ファイル"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wardsite.errors import SiteInputError
-from wardsite.sessions.cli import describe_os_error
+from wardsite.oserrors import describe_os_error
 
 FIELD = "動画ファイル"
 
@@ -237,7 +237,7 @@ def _run_with_progress(
                 elif key == "progress" and value == "end" and on_progress:
                     on_progress(min(position, duration))
         except BaseException:
-            # Interrupted (a signal, see interrupts.py): stop ffmpeg now rather
+            # Interrupted (a signal, see wardsite_ops.sessions.interrupts): stop ffmpeg now rather
             # than wait for it to finish writing a file that is thrown away.
             proc.kill()
             raise

@@ -30,7 +30,6 @@ File format (comments in the files themselves explain each field)::
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,11 +39,10 @@ from typing import Any
 import yaml
 
 from wardsite.errors import SiteInputError
+from wardsite.oserrors import describe_os_error
 from wardsite.sessions import captions as captions_mod
 from wardsite.sessions import media
-from wardsite.sessions.cli import describe_os_error
 from wardsite.sessions.model import (
-    LEVELS,
     TRACKS,
     Chapter,
     Material,
@@ -55,21 +53,8 @@ from wardsite.sessions.model import (
     session_key,
 )
 from wardsite.sessions.paths import UnsafePathError, fix_hint, resolve_inside
+from wardsite.sessions.sessionfile import read_session_file
 from wardsite.yamlfile import read_mapping
-
-REQUIRED = ("track", "number", "title", "level", "date", "length", "trainer", "goals")
-KNOWN = (*REQUIRED, "prerequisites", "description", "materials", "recording", "chapters")
-
-_FIELD_HELP = {
-    "track": "hands-on（操作研修）か dx-mindset（DXマインド研修）を書いてください。",
-    "number": "回の番号を数字で書いてください（例: 7）。",
-    "title": "研修の題名を書いてください。",
-    "level": f"{' か '.join(LEVELS)} を書いてください。",
-    "date": "実施日を 2026-06-12 の形で書いてください。",
-    "length": "研修の長さを分で書いてください（例: 60）。",
-    "trainer": "講師を役職・係の名前で書いてください（個人名は書きません）。",
-    "goals": "学習の目標を「- 」で始まる行で1つ以上書いてください。",
-}
 
 
 @dataclass(frozen=True)
@@ -139,14 +124,6 @@ def read_yaml(path: Path, name: str) -> dict[str, Any]:
     return read_mapping(path, name, "ほかの回のファイルと同じ形で書いてください。")
 
 
-def _text_list(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, str) and value.strip():
-        return (value.strip(),)
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
-    return None
-
-
 def _load_one(
     path: Path, name: str, root: Path, errors: list[SiteInputError], probe_videos: bool
 ) -> Session | None:
@@ -156,70 +133,33 @@ def _load_one(
         errors.append(exc)
         return None
 
-    def bad(field: str, problem: str, fix: str | None = None) -> None:
-        errors.append(SiteInputError(name, field, problem, fix or _FIELD_HELP.get(field, "")))
-
-    for key in data:
-        if key not in KNOWN:
-            bad(
-                key,
-                "は知らない項目です。",
-                f"使える項目は {', '.join(KNOWN)} です。綴りを確かめてください。",
-            )
-    for key in REQUIRED:
-        value = data.get(key)
-        if value is None or (isinstance(value, str | list) and not value):
-            bad(key, "が書かれていません（必須の項目です）。")
-    track = data.get("track")
-    if track is not None and track not in TRACKS:
-        bad("track", f"の「{track}」は知らないコースです。")
-    number = data.get("number")
-    if number is not None and (
-        isinstance(number, bool) or not isinstance(number, int) or number < 1
-    ):
-        bad("number", f"の「{number}」は回の番号として使えません。")
-    level = data.get("level")
-    if level is not None and level not in LEVELS:
-        bad("level", f"の「{level}」は知らないレベルです。")
-    date = data.get("date")
-    if date is not None and not isinstance(date, dt.date):
-        bad("date", f"の「{date}」は日付として読めません。")
-    length = data.get("length")
-    if length is not None and (
-        isinstance(length, bool) or not isinstance(length, int) or length < 1
-    ):
-        bad("length", f"の「{length}」は分の数として読めません。")
-    for key in ("title", "trainer", "description"):
-        if data.get(key) is not None and not isinstance(data[key], str):
-            bad(key, "は文字で書いてください。", '値を "…" で囲んでください。')
-    goals = _text_list(data.get("goals")) if data.get("goals") else ()
-    if goals is None:
-        bad("goals", "の形が正しくありません。")
-    prerequisites = _text_list(data.get("prerequisites")) if data.get("prerequisites") else ()
-    if prerequisites is None:
-        bad("prerequisites", "の形が正しくありません。", "「- 」で始まる行で書いてください。")
-    if errors:
+    checked = read_session_file(data, name)
+    if isinstance(checked, list):
+        errors.extend(checked)
         return None  # required facts are wrong: leave the session out entirely
 
-    key = session_key(track, number)
-    materials = _materials(data.get("materials"), root, key, bad)
-    recording = _recording(data.get("recording"), root, key, name, bad, errors, probe_videos)
-    chapters = _chapters(data.get("chapters"), recording, bad)
+    def bad(field: str, problem: str, fix: str) -> None:
+        errors.append(SiteInputError(name, field, problem, fix))
+
+    key = session_key(checked.track, checked.number)
+    materials = _materials(checked.materials, root, key, bad)
+    recording = _recording(checked.recording, root, key, name, bad, errors, probe_videos)
+    chapters = _chapters(checked.chapters, recording, bad)
     return Session(
-        track=track,
-        number=number,
-        title=data["title"].strip(),
-        level=level,
-        date=date,
-        length_minutes=length,
-        trainer=data["trainer"].strip(),
-        goals=goals or (),
-        prerequisites=prerequisites or (),
+        track=checked.track,
+        number=checked.number,
+        title=checked.title,
+        level=checked.level,
+        date=checked.date,
+        length_minutes=checked.length,
+        trainer=checked.trainer,
+        goals=checked.goals,
+        prerequisites=checked.prerequisites,
         materials=materials,
         recording=recording,
         chapters=chapters,
         source=name,
-        description=(data.get("description") or "").strip(),
+        description=checked.description,
     )
 
 

@@ -1,5 +1,9 @@
 """Adapter for our own JSON FAQ feed (``schemas/faq-feed.schema.json``), for non-Zendesk vendors.
 
+Each page is first checked against the schema (``wardsite.faq.feedschema``): a
+page with a broken frame is refused, an entry breaking the schema is left out
+with a warning; this module then reads only fields the schema has vouched for.
+
 A feed is one or more pages; each page is an object with ``entries`` (and, on any
 page, ``categories``) and ``next``: the URL of the next page, or null. Answers are
 Markdown (``answer_format: "markdown"``, the default) or HTML; Markdown is turned
@@ -16,6 +20,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from wardsite.faq.errors import FaqSourceError
+from wardsite.faq.feedschema import SCHEMA_PATH, check_page
 from wardsite.faq.http import HttpClient
 from wardsite.faq.model import make_category, make_entry
 from wardsite.faq.sources.base import (
@@ -26,8 +31,8 @@ from wardsite.faq.sources.base import (
     skipped,
 )
 
-FEED_VERSION = 1
 PUBLISHED = "published"
+SCHEMA_NAME = f"schemas/{SCHEMA_PATH.name}"
 
 
 @dataclass
@@ -66,23 +71,28 @@ class JsonFeedSource:
         for _ in range(self.config.max_pages):
             assert url is not None
             page = self.client.get_json(url)
-            if page.get("version") != FEED_VERSION:
+            check = check_page(page)
+            if check.frame:
                 raise FaqSourceError(
-                    f"FAQ フィードの version が {FEED_VERSION} ではありません。", kind="bad-data"
+                    f"FAQ フィードが決まり（{SCHEMA_NAME}）に合いません："
+                    + " ".join(check.frame[:3]),
+                    kind="bad-data",
                 )
-            for raw in page.get("categories") or []:
-                if isinstance(raw, dict) and self._wanted(raw.get("id")):
+            for index, raw in enumerate(page.get("categories") or []):
+                if ("categories", index) in check.items:
+                    skipped(result, _left_out(raw, check.items["categories", index]))
+                elif self._wanted(raw.get("id")):
                     collect_category(result, lambda r=raw: _category(r))
-            entries = page.get("entries")
-            if not isinstance(entries, list):
-                raise FaqSourceError("FAQ フィードに entries の一覧がありません。", kind="bad-data")
-            for raw in entries:
+            for index, raw in enumerate(page["entries"]):
                 seen += 1
                 if seen > self.config.max_entries:
                     raise FaqSourceError(
                         f"FAQ フィードの件数が上限（{self.config.max_entries:,}件）を超えました。"
                     )
-                self._take(raw, result)
+                if ("entries", index) in check.items:
+                    skipped(result, _left_out(raw, check.items["entries", index]))
+                else:
+                    self._take(raw, result)
             next_url = page.get("next")
             if not next_url:
                 return result
@@ -98,10 +108,7 @@ class JsonFeedSource:
             return False
         return self.config.include_sections is None or cid in self.config.include_sections
 
-    def _take(self, raw: Any, result: SourceResult) -> None:
-        if not isinstance(raw, dict):
-            skipped(result, "FAQ フィードに、項目ではない値がありました（飛ばしました）。")
-            return
+    def _take(self, raw: dict[str, Any], result: SourceResult) -> None:
         locale = str(raw.get("locale") or "ja").lower().split("-")[0]
         if locale not in self.locales:
             return
@@ -128,6 +135,11 @@ class JsonFeedSource:
             ),
             raw.get("id"),
         )
+
+
+def _left_out(raw: Any, problem: str) -> str:
+    ident = str(raw.get("id"))[:40] if isinstance(raw, dict) else "?"
+    return f"FAQ フィードの {ident} を飛ばしました：{problem}"
 
 
 def _category(raw: dict[str, Any]) -> Any:

@@ -49,7 +49,6 @@ CURSOR_OVERLAP_SECONDS = 300
 
 @dataclass
 class ZendeskConfig:
-    base_url: str
     locales: tuple[str, ...] = ("ja", "en-us")
     include_sections: frozenset[str] | None = None
     exclude_sections: frozenset[str] = frozenset()

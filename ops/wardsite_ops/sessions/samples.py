@@ -7,7 +7,7 @@ as a real recording (``publish.publish``) with the hand-written captions and
 chapters in ``media/samples/source/``. The metadata marks them ``sample: true``
 and the session page says so.
 
-    python -m wardsite.sessions.samples            # regenerate all three
+    python -m wardsite_ops.sessions.samples            # regenerate all three
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wardsite.sessions import media
-from wardsite.sessions.publish import Options, publish
+from wardsite_ops.sessions.publish import Options, publish
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCE = Path("media/samples/source")

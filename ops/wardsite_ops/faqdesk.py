@@ -1,6 +1,6 @@
 """A local helpdesk for development and tests: the bundled sample FAQ over a Zendesk-like API.
 
-    python -m wardsite.faq.devserver --port 8765
+    python -m wardsite_ops.faqdesk --port 8765
 
 serves, on 127.0.0.1 only:
 
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-SAMPLE_DIR = Path(__file__).resolve().parents[3] / "data" / "faq" / "sample"
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "data" / "faq" / "sample"
 PAGE_SIZE_MAX = 100
 #: Article images, as Zendesk serves them from the help center's own host.
 ATTACHMENT_PREFIX = "/hc/article_attachments/"
@@ -413,7 +413,7 @@ def _decode_cursor(cursor: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wardsite.faq.devserver")
+    parser = argparse.ArgumentParser(prog="python -m wardsite_ops.faqdesk")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--sample-dir", type=Path, default=SAMPLE_DIR)
     parser.add_argument("--fault", default="none")

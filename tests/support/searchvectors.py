@@ -4,10 +4,10 @@ The file holds the query-side ``analysis`` data built from the sample pages in
 ``tests/search/fixtures`` (so the cases do not change when editors edit the
 real synonym file), the normalisation cases with their hand-written expected
 results, and the query cases with the clauses the analysis must give. Both
-``tests/search/test_vectors.py`` (Python) and ``tests/search/analysis.test.mjs``
+``tests/search/test_search_vectors.py`` (Python) and ``tests/search/analysis.test.mjs``
 (Node, the browser code) check every case.
 
-Run ``python -m wardsite.search.vectors`` after a deliberate change to the
+Run ``python -m support.searchvectors`` after a deliberate change to the
 analysis, review the diff of the JSON, and commit it.
 """
 
@@ -23,7 +23,7 @@ from wardsite.search.paraphrases import load_paraphrases
 from wardsite.search.query import QueryAnalyzer
 from wardsite.search.synonyms import load_synonyms
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "search" / "fixtures"
 OUTPUT = ROOT / "data" / "search" / "test-vectors.json"
 
@@ -133,7 +133,7 @@ def make_vectors() -> dict[str, Any]:
         if normalize(text) != expected:
             raise AssertionError(f"normalize({text!r}) = {normalize(text)!r}, not {expected!r}")
     return {
-        "about": "Shared cases: python -m wardsite.search.vectors writes this file.",
+        "about": "Shared cases: python -m support.searchvectors writes this file.",
         "normalize": [{"input": text, "expected": expected} for text, expected in NORMALIZE_CASES],
         "query": [{"input": text, "expected": analyzer.analyze(text)} for text in QUERY_CASES],
         "analysis": analysis,

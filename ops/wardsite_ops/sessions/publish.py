@@ -2,7 +2,7 @@
 
 Usage (from the repository folder)::
 
-    python -m wardsite.sessions.publish 7 --video rec.mp4 --captions rec.vtt [--slides deck.pdf]
+    python -m wardsite_ops.sessions.publish 7 --video rec.mp4 --captions rec.vtt [--slides deck.pdf]
         [--chapters chapters.txt] [--track dx-mindset] [--speaker "山田 太郎=講師"]
         [--media-base-url https://media.example/training --media-dir /mnt/media/training]
 
@@ -45,12 +45,14 @@ from pathlib import Path
 from typing import Any
 
 from wardsite.errors import SiteInputError
+from wardsite.oserrors import describe_os_error
 from wardsite.sessions import captions as captions_mod
-from wardsite.sessions import interrupts, media
-from wardsite.sessions.cli import JapaneseArgumentParser, describe_os_error, session_number
+from wardsite.sessions import media
 from wardsite.sessions.metadata import is_url, read_yaml, replace_top_level
 from wardsite.sessions.model import TRACKS, Chapter, display_time, parse_time, session_key
 from wardsite.sessions.paths import UnsafePathError, resolve_inside
+from wardsite_ops.sessions import interrupts
+from wardsite_ops.sessions.cli import JapaneseArgumentParser, session_number
 
 EXIT_OK = 0  # published
 EXIT_INTERNAL = 1  # unexpected error (a bug): report it with the message shown
@@ -492,7 +494,7 @@ def _parse_speakers(values: Sequence[str]) -> dict[str, str]:
 
 def build_parser() -> JapaneseArgumentParser:
     parser = JapaneseArgumentParser(
-        prog="python -m wardsite.sessions.publish",
+        prog="python -m wardsite_ops.sessions.publish",
         description="研修の録画（動画・字幕・スライド）をサイトに公開します。",
         epilog="終了コード: " + "、".join(f"{c}={t}" for c, t in EXIT_CODES.items()),
     )

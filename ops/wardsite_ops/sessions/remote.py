@@ -4,7 +4,7 @@ The workflow ``.github/workflows/publish-session.yml`` passes the form's
 answers as environment variables (never pasted into a shell script, so no
 answer can run as a command); this module downloads the recording, the Teams
 transcript and the optional slides / chapters from the media server, runs
-:func:`wardsite.sessions.publish.main` on them and writes what happened, in
+:func:`wardsite_ops.sessions.publish.main` on them and writes what happened, in
 Japanese, to the run's summary page. The workflow then commits the result on a
 new branch and opens a pull request.
 
@@ -33,8 +33,8 @@ from urllib.parse import urlsplit
 import requests
 
 from wardsite.sessions.model import TRACKS, session_key
-from wardsite.sessions.publish import EXIT_CODES, EXIT_USAGE, EXIT_VIDEO
-from wardsite.sessions.publish import main as publish_main
+from wardsite_ops.sessions.publish import EXIT_CODES, EXIT_USAGE, EXIT_VIDEO
+from wardsite_ops.sessions.publish import main as publish_main
 
 #: Upper bound for one download (a 3-hour 1080p recording is well under this).
 MAX_DOWNLOAD_BYTES = 20_000_000_000

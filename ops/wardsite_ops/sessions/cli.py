@@ -1,14 +1,13 @@
 """Japanese text for what Python itself would print in English on the command line.
 
-argparse writes its usage errors and help headings in English, and an OSError
-says ``[Errno 2] No such file or directory``. Trainers read neither; these
-helpers say the same in Japanese.
+argparse writes its usage errors and help headings in English, which trainers
+do not read; these helpers say the same in Japanese (for the OSError twin, see
+``wardsite.oserrors``).
 """
 
 from __future__ import annotations
 
 import argparse
-import errno
 import re
 import sys
 from typing import NoReturn
@@ -104,16 +103,3 @@ def session_number(value: str) -> int:
             f"「{value}」は研修の回として使えません。1 以上の数字で指定してください（例: 7）。"
         )
     return int(text)
-
-
-def describe_os_error(exc: OSError) -> str:
-    """Why a file could not be read, in Japanese (never ``[Errno 2] …``)."""
-    if isinstance(exc, FileNotFoundError):
-        return "ファイルが見つかりません。場所と名前を確かめてください"
-    if isinstance(exc, IsADirectoryError):
-        return "ファイルではなくフォルダーです。ファイルを指定してください"
-    if isinstance(exc, PermissionError):
-        return "読む権限がありません。ファイルの権限を確かめてください"
-    if exc.errno == errno.ENOSPC:
-        return "ディスクの空きがありません"
-    return "読み込めません（ファイルが開けるか確かめてください）"
