@@ -571,72 +571,135 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
         ("ja", "en"),
     ),
     "files-where": (
-        compare(
-            ("置き場所", "置くもの"),
-            [
-                ("OneDrive", "自分だけの\n下書き"),
-                ("Teams・\nSharePoint", "課で使う文書"),
-                ("パソコンの中", "置かない"),
-            ],
-            "課の文書は課の置き場所へ",
-            "ファイルの置き場所",
+        bilingual(
+            compare(
+                ("置き場所", "置くもの"),
+                [
+                    ("OneDrive", "自分だけの\n下書き"),
+                    ("Teams・\nSharePoint", "課で使う文書"),
+                    ("パソコンの中", "置かない"),
+                ],
+                "課の文書は課の置き場所へ",
+                "ファイルの置き場所",
+            ),
+            compare(
+                ("Place", "What goes there"),
+                [
+                    ("OneDrive", "Drafts only\nyou use"),
+                    ("Teams,\nSharePoint", "Section documents"),
+                    ("On the PC", "Nothing"),
+                ],
+                "Section documents go in the section's place",
+                "Where files go",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-save": (
-        shot(
-            "エクスプローラー",
-            ["OneDrive", "この PC"],
-            [
-                ("h", "OneDrive - {ward}"),
-                ("t", "☁ オンラインのみ  ✓ 同期済み"),
-                ("b", "ここに保存"),
-            ],
-            {"OneDrive": 1, "ここに保存": 2},
-            "左側の OneDrive を選んで保存します",
-            "OneDrive に保存する",
+        bilingual(
+            shot(
+                "エクスプローラー",
+                ["OneDrive", "この PC"],
+                [
+                    ("h", "OneDrive - {ward}"),
+                    ("t", "☁ オンラインのみ  ✓ 同期済み"),
+                    ("b", "ここに保存"),
+                ],
+                {"OneDrive": 1, "ここに保存": 2},
+                "左側の OneDrive を選んで保存します",
+                "OneDrive に保存する",
+            ),
+            shot(
+                "File Explorer",
+                ["OneDrive", "This PC"],
+                [
+                    ("h", "OneDrive - {ward}"),
+                    ("t", "☁ Online only  ✓ Synced"),
+                    ("b", "Save here"),
+                ],
+                {"OneDrive": 1, "Save here": 2},
+                "Choose OneDrive on the left and save",
+                "Saving to OneDrive",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-share": (
-        shot(
-            "OneDrive",
-            [],
-            [
-                ("h", "共有"),
-                ("b", "特定のユーザー"),
-                ("t", "名前かメールアドレスを入れる"),
-                ("b", "送信"),
-            ],
-            {"特定のユーザー": 1, "送信": 2},
-            "「特定のユーザー」が基本です",
-            "ファイルを共有する",
+        bilingual(
+            shot(
+                "OneDrive",
+                [],
+                [
+                    ("h", "共有"),
+                    ("b", "特定のユーザー"),
+                    ("t", "名前かメールアドレスを入れる"),
+                    ("b", "送信"),
+                ],
+                {"特定のユーザー": 1, "送信": 2},
+                "「特定のユーザー」が基本です",
+                "ファイルを共有する",
+            ),
+            shot(
+                "OneDrive",
+                [],
+                [
+                    ("h", "Share"),
+                    ("b", "Specific people"),
+                    ("t", "Enter a name or email address"),
+                    ("b", "Send"),
+                ],
+                {"Specific people": 1, "Send": 2},
+                'Use "Specific people" normally',
+                "Sharing a file",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-sharing-rules": (
-        compare(
-            ("情報", "共有できる範囲"),
-            [
-                ("機密性1", "庁外も可"),
-                ("機密性2", "庁外は期限付き\n課長の了承"),
-                ("機密性3", "庁外に出さない"),
-            ],
-            "迷ったら課長に聞きます",
-            "共有の決まり",
+        bilingual(
+            compare(
+                ("情報", "共有できる範囲"),
+                [
+                    ("機密性1", "庁外も可"),
+                    ("機密性2", "庁外は期限付き\n課長の了承"),
+                    ("機密性3", "庁外に出さない"),
+                ],
+                "迷ったら課長に聞きます",
+                "共有の決まり",
+            ),
+            compare(
+                ("Information", "Who may get it"),
+                [
+                    ("Confidentiality 1", "May go outside"),
+                    ("Confidentiality 2", "Outside: time limit\nand manager's OK"),
+                    ("Confidentiality 3", "Never outside"),
+                ],
+                "If unsure, ask your section manager",
+                "Sharing rules",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-restore": (
-        shot(
-            "OneDrive",
-            ["ファイル", "ごみ箱"],
-            [("h", "ごみ箱"), ("t", "消したファイルの一覧"), ("b", "復元")],
-            {"ごみ箱": 1, "復元": 2},
-            "ごみ箱から選んで「復元」を押します",
-            "ファイルを元に戻す",
+        bilingual(
+            shot(
+                "OneDrive",
+                ["ファイル", "ごみ箱"],
+                [("h", "ごみ箱"), ("t", "消したファイルの一覧"), ("b", "復元")],
+                {"ごみ箱": 1, "復元": 2},
+                "ごみ箱から選んで「復元」を押します",
+                "ファイルを元に戻す",
+            ),
+            shot(
+                "OneDrive",
+                [],
+                [("b", "Recycle bin"), ("t", "Files you deleted"), ("b", "Restore")],
+                {"Recycle bin": 1, "Restore": 2},
+                "Choose the file, then select Restore",
+                "Getting a file back",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-sharepoint": (
         flow(
@@ -646,41 +709,77 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "「SharePoint で開く」",
                 "「ドキュメント」に課のファイル",
             ],
-            title=("課の SharePoint を開く", ""),
+            [
+                "Open your section's team in Teams",
+                "Select the Files tab",
+                "Select Open in SharePoint",
+                "Section files are in Documents",
+            ],
+            title=("課の SharePoint を開く", "Opening your section's SharePoint"),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-coediting": (
-        shot(
-            "Word",
-            [],
-            [
-                ("h", "自動保存 オン"),
-                ("t", "右上：編集中の人の写真"),
-                ("t", "色の印：その人が直している所"),
-                ("b", "コメント"),
-            ],
-            {"コメント": 1},
-            "同じファイルをみんなで同時に直せます",
-            "共同編集",
+        bilingual(
+            shot(
+                "Word",
+                [],
+                [
+                    ("h", "自動保存 オン"),
+                    ("t", "右上：編集中の人の写真"),
+                    ("t", "色の印：その人が直している所"),
+                    ("b", "コメント"),
+                ],
+                {"コメント": 1},
+                "同じファイルをみんなで同時に直せます",
+                "共同編集",
+            ),
+            shot(
+                "Word",
+                [],
+                [
+                    ("h", "AutoSave On"),
+                    ("t", "Top right: who is editing"),
+                    ("t", "Coloured marks: where they edit"),
+                    ("b", "Comment"),
+                ],
+                {"Comment": 1},
+                "Everyone can edit the same file at once",
+                "Editing together",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "files-forms": (
-        shot(
-            "Microsoft Forms",
-            [],
-            [
-                ("h", "新しいフォーム"),
-                ("b", "新規追加"),
-                ("t", "選択肢・テキスト・日付"),
-                ("b", "回答の収集"),
-            ],
-            {"新規追加": 1, "回答の収集": 2},
-            "質問を足して、リンクを送ります",
-            "フォームを作る",
+        bilingual(
+            shot(
+                "Microsoft Forms",
+                [],
+                [
+                    ("h", "新しいフォーム"),
+                    ("b", "新規追加"),
+                    ("t", "選択肢・テキスト・日付"),
+                    ("b", "回答の収集"),
+                ],
+                {"新規追加": 1, "回答の収集": 2},
+                "質問を足して、リンクを送ります",
+                "フォームを作る",
+            ),
+            shot(
+                "Microsoft Forms",
+                [],
+                [
+                    ("h", "New Form"),
+                    ("b", "Add new"),
+                    ("t", "Choice, Text, Date"),
+                    ("b", "Collect responses"),
+                ],
+                {"Add new": 1, "Collect responses": 2},
+                "Add questions, then send the link",
+                "Making a form",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "telework-how": (
         flow(
@@ -745,35 +844,64 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
         ("ja",),
     ),
     "security-levels": (
-        compare(
-            ("分類", "例"),
-            [
-                ("機密性3", "個人情報\n非公開の情報"),
-                ("機密性2", "公開前の資料"),
-                ("機密性1", "公開してよい情報"),
-            ],
-            "分類で扱い方が変わります",
-            "情報の分類",
+        bilingual(
+            compare(
+                ("分類", "例"),
+                [
+                    ("機密性3", "個人情報\n非公開の情報"),
+                    ("機密性2", "公開前の資料"),
+                    ("機密性1", "公開してよい情報"),
+                ],
+                "分類で扱い方が変わります",
+                "情報の分類",
+            ),
+            compare(
+                ("Class", "Examples"),
+                [
+                    ("Confidentiality 3", "Personal data\nNot made public"),
+                    ("Confidentiality 2", "Not yet published"),
+                    ("Confidentiality 1", "May be made public"),
+                ],
+                "The class decides how you handle it",
+                "Classes of information",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "security-phishing": (
-        shot(
-            "Outlook",
-            [],
-            [
-                ("h", "【至急】パスワードの確認"),
-                ("t", "差出人：知らないアドレス"),
-                ("t", "URL を押さない"),
-                ("b", "報告"),
-                ("b", "フィッシングの報告"),
-            ],
-            {"報告": 1, "フィッシングの報告": 2},
-            "開かずに「報告」します",
-            "あやしいメールを報告する",
-            360,
+        bilingual(
+            shot(
+                "Outlook",
+                [],
+                [
+                    ("h", "【至急】パスワードの確認"),
+                    ("t", "差出人：知らないアドレス"),
+                    ("t", "URL を押さない"),
+                    ("b", "報告"),
+                    ("b", "フィッシングの報告"),
+                ],
+                {"報告": 1, "フィッシングの報告": 2},
+                "開かずに「報告」します",
+                "あやしいメールを報告する",
+                360,
+            ),
+            shot(
+                "Outlook",
+                [],
+                [
+                    ("h", "[Urgent] Confirm password"),
+                    ("t", "From: an unknown address"),
+                    ("t", "Do not select the link"),
+                    ("b", "Report"),
+                    ("b", "Report phishing"),
+                ],
+                {"Report": 1, "Report phishing": 2},
+                "Do not open it: report it",
+                "Reporting a suspicious email",
+                360,
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "security-lost": (
         flow(
@@ -783,31 +911,61 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "遠隔でロック・データ消去",
                 "上司に報告する",
             ],
-            title=("なくしたときの流れ", ""),
+            [
+                "You notice it is lost",
+                "Phone the helpdesk at once\nOutside hours: emergency phone",
+                "Locked and wiped remotely",
+                "Report to your manager",
+            ],
+            title=("なくしたときの流れ", "If you lose a device"),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "security-ai": (
-        compare(
-            ("情報", "Copilot Chat に"),
-            [("機密性1", "入れてよい"), ("機密性2", "必要な部分だけ"), ("機密性3", "入れない")],
-            "盾の印を確かめてから使います",
-            "生成AIに入れてよい情報",
+        bilingual(
+            compare(
+                ("情報", "Copilot Chat に"),
+                [("機密性1", "入れてよい"), ("機密性2", "必要な部分だけ"), ("機密性3", "入れない")],
+                "盾の印を確かめてから使います",
+                "生成AIに入れてよい情報",
+            ),
+            compare(
+                ("Information", "In Copilot Chat"),
+                [
+                    ("Confidentiality 1", "May be entered"),
+                    ("Confidentiality 2", "Only what is needed"),
+                    ("Confidentiality 3", "Never"),
+                ],
+                "Check for the shield icon first",
+                "What you may enter into AI",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-overview": (
-        compare(
-            ("困りごと", "見るページ"),
-            [
-                ("印刷・スキャン", "複合機"),
-                ("遅い・固まる", "再起動から"),
-                ("文字が小さい", "拡大・読み上げ"),
-            ],
-            "機器の困りごと",
-            "パソコンと周辺機器",
+        bilingual(
+            compare(
+                ("困りごと", "見るページ"),
+                [
+                    ("印刷・スキャン", "複合機"),
+                    ("遅い・固まる", "再起動から"),
+                    ("文字が小さい", "拡大・読み上げ"),
+                ],
+                "機器の困りごと",
+                "パソコンと周辺機器",
+            ),
+            compare(
+                ("Problem", "Page to read"),
+                [
+                    ("Printing, scanning", "The printer pages"),
+                    ("Slow, frozen", "Restart first"),
+                    ("Text too small", "Zoom, read aloud"),
+                ],
+                "Device problems",
+                "PCs and devices",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-print": (
         flow(
@@ -817,40 +975,88 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "複合機に職員証をかざす",
                 "自分の印刷物だけが出る",
             ],
-            title=("印刷のしくみ", ""),
+            [
+                "Select Print on your PC",
+                "The job is held (24 hours)",
+                "Hold your staff ID card to it",
+                "Only your printouts come out",
+            ],
+            title=("印刷のしくみ", "How printing works"),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-scan": (
-        shot(
-            "複合機",
-            [],
-            [("h", "ホーム"), ("b", "スキャン"), ("t", "送り先：自分のメール"), ("b", "スタート")],
-            {"スキャン": 1, "スタート": 2},
-            "PDF がメールで届きます",
-            "複合機でスキャンする",
+        bilingual(
+            shot(
+                "複合機",
+                [],
+                [
+                    ("h", "ホーム"),
+                    ("b", "スキャン"),
+                    ("t", "送り先：自分のメール"),
+                    ("b", "スタート"),
+                ],
+                {"スキャン": 1, "スタート": 2},
+                "PDF がメールで届きます",
+                "複合機でスキャンする",
+            ),
+            shot(
+                "Multifunction printer",
+                [],
+                [("h", "Home"), ("b", "Scan"), ("t", "To: your own email"), ("b", "Start")],
+                {"Scan": 1, "Start": 2},
+                "The PDF arrives by email",
+                "Scanning on the printer",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-phone": (
-        compare(
-            ("かける先", "押す番号"),
-            [("区の中", "内線4けた"), ("区の外", "0＋相手の番号"), ("転送", "保留→内線番号")],
-            "庁舎の電話機",
-            "電話のかけ方",
+        bilingual(
+            compare(
+                ("かける先", "押す番号"),
+                [("区の中", "内線4けた"), ("区の外", "0＋相手の番号"), ("転送", "保留→内線番号")],
+                "庁舎の電話機",
+                "電話のかけ方",
+            ),
+            compare(
+                ("Calling", "What to dial"),
+                [
+                    ("Inside the ward", "4-digit extension"),
+                    ("Outside the ward", "0 + the number"),
+                    ("Transfer", "Hold → extension"),
+                ],
+                "Office desk phones",
+                "How to make a call",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-wifi": (
-        shot(
-            "Windows",
-            [],
-            [("h", "Wi-Fi"), ("b", "{wifi}"), ("t", "自動的に接続 ✓"), ("b", "接続")],
-            {"{wifi}": 1, "接続": 2},
-            "パスワードはいりません",
-            "庁舎の Wi-Fi",
+        bilingual(
+            shot(
+                "Windows",
+                [],
+                [("h", "Wi-Fi"), ("b", "{wifi}"), ("t", "自動的に接続 ✓"), ("b", "接続")],
+                {"{wifi}": 1, "接続": 2},
+                "パスワードはいりません",
+                "庁舎の Wi-Fi",
+            ),
+            shot(
+                "Windows",
+                [],
+                [
+                    ("h", "Wi-Fi"),
+                    ("b", "{wifi}"),
+                    ("t", "Connect automatically ✓"),
+                    ("b", "Connect"),
+                ],
+                {"{wifi}": 1, "Connect": 2},
+                "No password needed",
+                "The office Wi-Fi",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-slow": (
         flow(
@@ -861,31 +1067,62 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "Ctrl+Alt+Delete\nタスク マネージャー",
                 "最後の手段：電源ボタン10秒",
             ],
-            title=("遅い・固まったときの順番", ""),
+            [
+                "Wait 30 seconds",
+                "Close apps you are not using",
+                "Save and restart",
+                "Ctrl+Alt+Delete\nTask Manager",
+                "Last resort: power button 10 s",
+            ],
+            title=("遅い・固まったときの順番", "When the PC is slow or frozen"),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-update": (
-        shot(
-            "設定",
-            ["更新"],
-            [("h", "再起動が必要です"), ("b", "今すぐ再起動する"), ("b", "再起動のスケジュール")],
-            {"更新": 1, "再起動のスケジュール": 2},
-            "時間を選んで再起動できます",
-            "Windows Update",
+        bilingual(
+            shot(
+                "設定",
+                ["更新"],
+                [
+                    ("h", "再起動が必要です"),
+                    ("b", "今すぐ再起動する"),
+                    ("b", "再起動のスケジュール"),
+                ],
+                {"更新": 1, "再起動のスケジュール": 2},
+                "時間を選んで再起動できます",
+                "Windows Update",
+            ),
+            shot(
+                "Settings",
+                ["Update"],
+                [("h", "Restart required"), ("b", "Restart now"), ("b", "Schedule the restart")],
+                {"Update": 1, "Schedule the restart": 2},
+                "Choose a time to restart",
+                "Windows Update",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-software": (
-        shot(
-            "ポータル サイト",
-            ["アプリ"],
-            [("h", "区が認めたアプリ"), ("t", "一覧から選ぶ"), ("b", "インストール")],
-            {"アプリ": 1, "インストール": 2},
-            "一覧にないものは申請します",
-            "アプリを入れる",
+        bilingual(
+            shot(
+                "ポータル サイト",
+                ["アプリ"],
+                [("h", "区が認めたアプリ"), ("t", "一覧から選ぶ"), ("b", "インストール")],
+                {"アプリ": 1, "インストール": 2},
+                "一覧にないものは申請します",
+                "アプリを入れる",
+            ),
+            shot(
+                "Company Portal",
+                ["Apps"],
+                [("h", "Ward-approved apps"), ("t", "Choose from the list"), ("b", "Install")],
+                {"Apps": 1, "Install": 2},
+                "Request anything not in the list",
+                "Installing an app",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "devices-accessibility": (
         bilingual(

@@ -83,6 +83,15 @@ def test_pages_are_in_the_language_of_their_folder(site: Path) -> None:
         "account/lockout.html",
         "account/transfer.html",
         "account/retirement.html",
+        "files/index.html",
+        "files/restore.html",
+        "files/share.html",
+        "devices/index.html",
+        "devices/printing.html",
+        "security/index.html",
+        "security/phishing.html",
+        "security/lost-device.html",
+        "security/generative-ai.html",
     ],
 )
 def test_key_pages_have_real_english_versions(site: Path, rel: str) -> None:

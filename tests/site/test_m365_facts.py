@@ -23,7 +23,7 @@ def _text(rel: str) -> str:
 #: Statements that are wrong (pattern, why), in any page or in WRITING.md.
 WRONG = [
     (r"戻すまで続きます|stays until you (change|reset) it", "在席状況は1日か7日で戻ります"),
-    (r"「拒否」を押", "番号の一致では「いいえ、私ではありません」です"),
+    (r"「拒否」を押|(select|press|tap) \**Deny", "番号の一致では「いいえ、私ではありません」です"),
     (r"通知が来ないと使えません|does not work without notif", "アプリを開けば確認できます"),
     (r"既定のサインイン方法|Default sign-in method", "システム優先の MFA で、設定は不要です"),
     (r"ウイルスが\s*(パソコン|PC)\s*に入(りません|らない)", "「入らない」とは言えません"),
@@ -56,13 +56,29 @@ def test_unexpected_mfa_prompt_has_the_same_button_on_every_page() -> None:
             assert "「いいえ、私ではありません」" in text, page
 
 
+def test_unexpected_mfa_prompt_has_the_real_english_button() -> None:
+    # The English Authenticator says "No, it's not me" (number matching).
+    pages = [p for p in PAGES if "request you did not expect" in p.read_text("utf-8")]
+    assert {"start/mfa-setup.en.md", "security/phishing.en.md"} <= {
+        p.relative_to(DOCS).as_posix() for p in pages
+    }
+    for page in pages:
+        assert "**No, it's not me**" in page.read_text("utf-8"), page
+
+
 def test_manual_presence_expiry_is_stated() -> None:
     text = _text("teams/presence.md")
     assert "「取り込み中」と「応答不可」は1日" in text and "7日" in text
 
 
 @pytest.mark.parametrize(
-    "rel", ["files/restore.md", "account/retirement.md", "account/retirement.en.md"]
+    "rel",
+    [
+        "files/restore.md",
+        "files/restore.en.md",
+        "account/retirement.md",
+        "account/retirement.en.md",
+    ],
 )
 def test_retention_pages_quote_the_ward_setting(rel: str) -> None:
     text = _text(rel)
@@ -72,6 +88,9 @@ def test_retention_pages_quote_the_ward_setting(rel: str) -> None:
     if rel == "files/restore.md":
         quoted = text.replace("{{ org.retention.recycle_bin_days }}日", "")
         assert not re.search(r"\d+\s*日", quoted)
+    if rel == "files/restore.en.md":
+        quoted = text.replace("{{ org.retention.recycle_bin_days }} days", "")
+        assert not re.search(r"\d+\s*days?\b", quoted)
 
 
 def test_lockout_page_quotes_both_locks_from_org_file() -> None:
