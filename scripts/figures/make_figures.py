@@ -146,7 +146,7 @@ def bilingual(ja: Callable[[str], str], en: Callable[[str], str]) -> Callable[[s
 # name -> (drawing, languages). Keep text short: the generator stops on overflow.
 FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
     "help-three-ways": (help_three, ("ja", "en")),
-    "network-alpha-prime": (network, ("ja",)),
+    "network-alpha-prime": (network, ("ja", "en")),
     "signin-mfa-flow": (
         flow(
             [
@@ -376,84 +376,159 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
         ("ja", "en"),
     ),
     "staff-types": (
-        compare(
-            ("働き方", "ID"),
-            [
-                ("正規・再任用", "統合ID（自動）"),
-                ("会計年度任用", "統合ID（自動）"),
-                ("派遣", "期限付きID\n課長が申請"),
-                ("委託", "期限付きID\n課長が申請"),
-            ],
-            "だれが申請するか",
-            "働き方ごとのID",
+        bilingual(
+            compare(
+                ("働き方", "ID"),
+                [
+                    ("正規・再任用", "統合ID（自動）"),
+                    ("会計年度任用", "統合ID（自動）"),
+                    ("派遣", "期限付きID\n課長が申請"),
+                    ("委託", "期限付きID\n課長が申請"),
+                ],
+                "だれが申請するか",
+                "働き方ごとのID",
+            ),
+            compare(
+                ("Type of staff", "ID"),
+                [
+                    ("Regular,\nre-employed", "Staff ID\n(automatic)"),
+                    ("Fiscal-year\nappointee", "Staff ID\n(automatic)"),
+                    ("Agency staff", "ID with end date\nmanager applies"),
+                    ("Contractor", "ID with end date\nmanager applies"),
+                ],
+                "Who applies for the ID",
+                "IDs by type of staff",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-overview": (
-        shot(
-            "Microsoft Teams",
-            ["チャット", "チーム", "予定表", "通話"],
-            [
-                ("h", "総務課"),
-                ("t", "一般"),
-                ("t", "予算"),
-                ("b", "投稿を開始"),
-                ("t", "チャネル＝話題ごとの部屋"),
-            ],
-            {"チーム": 1},
-            "左側でチャットとチームを切り替えます",
-            "Teams の画面",
+        bilingual(
+            shot(
+                "Microsoft Teams",
+                ["チャット", "チーム", "予定表", "通話"],
+                [
+                    ("h", "総務課"),
+                    ("t", "一般"),
+                    ("t", "予算"),
+                    ("b", "投稿を開始"),
+                    ("t", "チャネル＝話題ごとの部屋"),
+                ],
+                {"チーム": 1},
+                "左側でチャットとチームを切り替えます",
+                "Teams の画面",
+            ),
+            shot(
+                "Microsoft Teams",
+                ["Chat", "Teams", "Calendar", "Calls"],
+                [
+                    ("h", "General Affairs"),
+                    ("t", "General"),
+                    ("t", "Budget"),
+                    ("b", "Start a post"),
+                    ("t", "Channel = a room for a topic"),
+                ],
+                {"Teams": 1},
+                "Switch between chats and teams on the left",
+                "The Teams screen",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-chat": (
-        shot(
-            "Microsoft Teams",
-            ["チャット", "チーム", "予定表"],
-            [
-                ("h", "新しいチャット"),
-                ("t", "宛先：名前を入れる"),
-                ("b", "メッセージを入力"),
-                ("b", "送信 ➤"),
-            ],
-            {"チャット": 1, "メッセージを入力": 2, "送信 ➤": 3},
-            "番号の順に押します",
-            "チャットを送る",
+        bilingual(
+            shot(
+                "Microsoft Teams",
+                ["チャット", "チーム", "予定表"],
+                [
+                    ("h", "新しいチャット"),
+                    ("t", "宛先：名前を入れる"),
+                    ("b", "メッセージを入力"),
+                    ("b", "送信 ➤"),
+                ],
+                {"チャット": 1, "メッセージを入力": 2, "送信 ➤": 3},
+                "番号の順に押します",
+                "チャットを送る",
+            ),
+            shot(
+                "Microsoft Teams",
+                ["Chat", "Teams", "Calendar"],
+                [
+                    ("h", "New chat"),
+                    ("t", "To: type a name"),
+                    ("b", "Type a message"),
+                    ("b", "Send ➤"),
+                ],
+                {"Chat": 1, "Type a message": 2, "Send ➤": 3},
+                "Select them in number order",
+                "Sending a chat",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-channels": (
-        shot(
-            "Microsoft Teams",
-            ["チャット", "チーム"],
-            [
-                ("h", "総務課 ＞ 一般"),
-                ("b", "投稿"),
-                ("b", "ファイル"),
-                ("t", "ふつうのチャネル：全員が読める"),
-                ("t", "🔒 プライベート：メンバーだけ"),
-            ],
-            {"チーム": 1, "ファイル": 2},
-            "「ファイル」は課の SharePoint です",
-            "チャネルとファイル",
+        bilingual(
+            shot(
+                "Microsoft Teams",
+                ["チャット", "チーム"],
+                [
+                    ("h", "総務課 ＞ 一般"),
+                    ("b", "投稿"),
+                    ("b", "ファイル"),
+                    ("t", "ふつうのチャネル：全員が読める"),
+                    ("t", "🔒 プライベート：メンバーだけ"),
+                ],
+                {"チーム": 1, "ファイル": 2},
+                "「ファイル」は課の SharePoint です",
+                "チャネルとファイル",
+            ),
+            shot(
+                "Microsoft Teams",
+                ["Chat", "Teams"],
+                [
+                    ("h", "General Affairs > General"),
+                    ("b", "Posts"),
+                    ("b", "Files"),
+                    ("t", "Standard channel: all can read"),
+                    ("t", "🔒 Private: members only"),
+                ],
+                {"Teams": 1, "Files": 2},
+                "Files are your section's SharePoint",
+                "Channels and files",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-meeting": (
-        shot(
-            "Microsoft Teams",
-            ["チャット", "予定表"],
-            [
-                ("h", "係の打ち合わせ 10:00"),
-                ("b", "参加"),
-                ("t", "カメラ・マイクを確かめる"),
-                ("b", "今すぐ参加"),
-            ],
-            {"予定表": 1, "参加": 2, "今すぐ参加": 3},
-            "予定表から会議に入ります",
-            "会議に参加する",
+        bilingual(
+            shot(
+                "Microsoft Teams",
+                ["チャット", "予定表"],
+                [
+                    ("h", "係の打ち合わせ 10:00"),
+                    ("b", "参加"),
+                    ("t", "カメラ・マイクを確かめる"),
+                    ("b", "今すぐ参加"),
+                ],
+                {"予定表": 1, "参加": 2, "今すぐ参加": 3},
+                "予定表から会議に入ります",
+                "会議に参加する",
+            ),
+            shot(
+                "Microsoft Teams",
+                ["Chat", "Calendar"],
+                [
+                    ("h", "Unit meeting 10:00"),
+                    ("b", "Join"),
+                    ("t", "Check camera and microphone"),
+                    ("b", "Join now"),
+                ],
+                {"Calendar": 1, "Join": 2, "Join now": 3},
+                "Join meetings from your calendar",
+                "Joining a meeting",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-external": (
         flow(
@@ -463,27 +538,50 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "相手はロビーで待つ",
                 "主催者が「参加許可」を押す",
             ],
-            title=("庁外の人との会議の流れ", ""),
+            [
+                'Create the meeting in Outlook',
+                "Enter the guests' email addresses",
+                'Guests wait in the lobby',
+                'The organiser selects Admit',
+            ],
+            title=("庁外の人との会議の流れ", 'A meeting with people outside'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-presence": (
-        shot(
-            "Microsoft Teams",
-            [],
-            [
-                ("h", "在席状況"),
-                ("b", "連絡可能"),
-                ("b", "取り込み中"),
-                ("b", "応答不可"),
-                ("b", "状態をリセット"),
-            ],
-            {"取り込み中": 1, "状態をリセット": 2},
-            "自分で選んだ表示は1日か7日で戻ります",
-            "在席状況を変える",
-            360,
+        bilingual(
+            shot(
+                "Microsoft Teams",
+                [],
+                [
+                    ("h", "在席状況"),
+                    ("b", "連絡可能"),
+                    ("b", "取り込み中"),
+                    ("b", "応答不可"),
+                    ("b", "状態をリセット"),
+                ],
+                {"取り込み中": 1, "状態をリセット": 2},
+                "自分で選んだ表示は1日か7日で戻ります",
+                "在席状況を変える",
+                360,
+            ),
+            shot(
+                "Microsoft Teams",
+                [],
+                [
+                    ("h", "Presence status"),
+                    ("b", "Available"),
+                    ("b", "Busy"),
+                    ("b", "Do not disturb"),
+                    ("b", "Reset status"),
+                ],
+                {"Busy": 1, "Reset status": 2},
+                "A status you choose goes back after 1 or 7 days",
+                "Changing your status",
+                360,
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "teams-mobile": (
         flow(
@@ -493,64 +591,121 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "MFA で本人確認",
                 "通知の時間を決める",
             ],
-            title=("スマートフォンで Teams を使う", ""),
+            [
+                'Install Teams on your work phone',
+                'Sign in with your staff ID',
+                'Confirm it is you with MFA',
+                'Choose when notifications come',
+            ],
+            title=("スマートフォンで Teams を使う", 'Using Teams on a smartphone'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "outlook-overview": (
-        shot(
-            "Outlook",
-            ["受信トレイ", "送信済み", "予定表"],
-            [
-                ("h", "受信トレイ"),
-                ("t", "件名・差出人の一覧"),
-                ("b", "新しいメール"),
-                ("b", "報告"),
-            ],
-            {"新しいメール": 1},
-            "あやしいメールは「報告」で知らせます",
-            "Outlook の画面",
+        bilingual(
+            shot(
+                "Outlook",
+                ["受信トレイ", "送信済み", "予定表"],
+                [
+                    ("h", "受信トレイ"),
+                    ("t", "件名・差出人の一覧"),
+                    ("b", "新しいメール"),
+                    ("b", "報告"),
+                ],
+                {"新しいメール": 1},
+                "あやしいメールは「報告」で知らせます",
+                "Outlook の画面",
+            ),
+            shot(
+                "Outlook",
+                ["Inbox", "Sent", "Calendar"],
+                [
+                    ("h", "Inbox"),
+                    ("t", "List of subjects and senders"),
+                    ("b", "New mail"),
+                    ("b", "Report"),
+                ],
+                {"New mail": 1},
+                "Report suspicious emails with Report",
+                "The Outlook screen",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "outlook-calendar": (
-        shot(
-            "Outlook",
-            ["メール", "予定表"],
-            [
-                ("h", "新しい会議"),
-                ("t", "出席者を入れる"),
-                ("b", "スケジュール アシスタント"),
-                ("b", "送信"),
-            ],
-            {"予定表": 1, "スケジュール アシスタント": 2, "送信": 3},
-            "空いている時間を見て送ります",
-            "会議を調整する",
+        bilingual(
+            shot(
+                "Outlook",
+                ["メール", "予定表"],
+                [
+                    ("h", "新しい会議"),
+                    ("t", "出席者を入れる"),
+                    ("b", "スケジュール アシスタント"),
+                    ("b", "送信"),
+                ],
+                {"予定表": 1, "スケジュール アシスタント": 2, "送信": 3},
+                "空いている時間を見て送ります",
+                "会議を調整する",
+            ),
+            shot(
+                "Outlook",
+                ["Mail", "Calendar"],
+                [
+                    ("h", "New meeting"),
+                    ("t", "Add the attendees"),
+                    ("b", "Scheduling Assistant"),
+                    ("b", "Send"),
+                ],
+                {"Calendar": 1, "Scheduling Assistant": 2, "Send": 3},
+                "Find a free time, then send",
+                "Arranging a meeting",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "outlook-shared-mailbox": (
-        shot(
-            "Outlook",
-            ["自分あて", "課の共有"],
-            [("h", "somuka@…（課の共有）"), ("t", "受信トレイ"), ("b", "差出人を選ぶ")],
-            {"課の共有": 1, "差出人を選ぶ": 2},
-            "差出人を課のアドレスにして送ります",
-            "共有メールボックス",
+        bilingual(
+            shot(
+                "Outlook",
+                ["自分あて", "課の共有"],
+                [("h", "somuka@…（課の共有）"), ("t", "受信トレイ"), ("b", "差出人を選ぶ")],
+                {"課の共有": 1, "差出人を選ぶ": 2},
+                "差出人を課のアドレスにして送ります",
+                "共有メールボックス",
+            ),
+            shot(
+                "Outlook",
+                ["Mine", "Section"],
+                [("h", "somuka@… (section)"), ("t", "Inbox"), ("b", "Choose From")],
+                {"Section": 1, "Choose From": 2},
+                "Send with the section's address as From",
+                "Shared mailbox",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "outlook-send-links": (
-        compare(
-            ("添付で送る", "リンクで送る"),
-            [
-                ("相手の数だけ\nコピーができる", "元のファイルは\n1つだけ"),
-                ("あとから\n取り消せない", "あとから\n共有を止められる"),
-            ],
-            "区ではリンクで送ります",
-            "添付とリンクの違い",
+        bilingual(
+            compare(
+                ("添付で送る", "リンクで送る"),
+                [
+                    ("相手の数だけ\nコピーができる", "元のファイルは\n1つだけ"),
+                    ("あとから\n取り消せない", "あとから\n共有を止められる"),
+                ],
+                "区ではリンクで送ります",
+                "添付とリンクの違い",
+            ),
+            compare(
+                ("Attachment", "Link"),
+                [
+                    ("A copy for\neach person", "Only one\noriginal file"),
+                    ("Cannot be\ntaken back", "You can stop\nsharing later"),
+                ],
+                "The ward sends links",
+                "Attachments and links",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "outlook-recall": (
         flow(
@@ -789,22 +944,40 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "自動で{vpn}につながる",
                 "庁内と同じように仕事ができる",
             ],
-            title=("テレワークのしくみ", ""),
+            [
+                'Take your desk laptop home',
+                'Connect to your home Wi-Fi',
+                'It joins the {vpn} by itself',
+                'Work just as in the office',
+            ],
+            title=("テレワークのしくみ", 'How telework works'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "telework-rules": (
-        compare(
-            ("できる", "できない"),
-            [
-                ("自宅で仕事", "カフェ・公共Wi-Fi"),
-                ("事前の申請", "紙・USBの持ち出し"),
-                ("機密性2まで", "機密性3の取り扱い"),
-            ],
-            "テレワークの決まり",
-            "テレワークでできること",
+        bilingual(
+            compare(
+                ("できる", "できない"),
+                [
+                    ("自宅で仕事", "カフェ・公共Wi-Fi"),
+                    ("事前の申請", "紙・USBの持ち出し"),
+                    ("機密性2まで", "機密性3の取り扱い"),
+                ],
+                "テレワークの決まり",
+                "テレワークでできること",
+            ),
+            compare(
+                ("You can", "You cannot"),
+                [
+                    ("Work at home", "Cafés, public Wi-Fi"),
+                    ("Apply in advance", "Take paper or USB"),
+                    ("Up to Conf. 2", "Handle Conf. 3"),
+                ],
+                "The telework rules",
+                "What you can do when teleworking",
+            ),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "telework-troubleshooting": (
         flow(
@@ -815,9 +988,16 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "MFA を確かめる",
                 "それでもだめならヘルプデスク",
             ],
-            title=("つながらないときに試す順番", ""),
+            [
+                'Check the Wi-Fi',
+                'Restart the PC',
+                'Check the clock',
+                'Check MFA',
+                'Still stuck: call the helpdesk',
+            ],
+            title=("つながらないときに試す順番", 'What to try, in order'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "network-internet": (
         flow(
@@ -827,9 +1007,15 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "ウィンドウの中で Edge が開く",
                 "ホームページの画面だけが届く",
             ],
-            title=("ホームページを見るしくみ", ""),
+            [
+                'Open the screen-transfer icon',
+                'Sign in with your staff ID',
+                'Edge opens inside a window',
+                'Only a picture of the site arrives',
+            ],
+            title=("ホームページを見るしくみ", 'How viewing websites works'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "network-file-transfer": (
         flow(
@@ -839,9 +1025,15 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "マクロなどを取り除く",
                 "自分のパソコンに取り込む",
             ],
-            title=("ファイルを取り込む流れ", ""),
+            [
+                'Download in screen transfer',
+                'It goes to the sanitising system',
+                'Macros and the like are removed',
+                'Bring it into your PC',
+            ],
+            title=("ファイルを取り込む流れ", 'Bringing in a file'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "security-levels": (
         bilingual(
@@ -1197,9 +1389,16 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "載っていない：再起動",
                 "それでもだめ：ヘルプデスク",
             ],
-            title=("障害のときの順番", ""),
+            [
+                'Something stopped working',
+                'Look at the notices page',
+                'Listed: wait until it is fixed',
+                'Not listed: restart',
+                'Still stuck: call the helpdesk',
+            ],
+            title=("障害のときの順番", 'When something stops working'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "dx-mindset": (
         flow(
@@ -1208,16 +1407,26 @@ FIGURES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
                 "第2回：ツールで仕事を見直す\n課の業務を1つ選ぶ演習",
                 "第3回：チームを率いる\nDXサポーターを支える",
             ],
-            title=("DXマインド研修の流れ", ""),
+            [
+                '1: Why we change how we work',
+                '2: Review work with the tools\nExercise: pick one task',
+                '3: Lead your team\nSupport DX supporters',
+            ],
+            title=("DXマインド研修の流れ", 'The DX mindset training'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
     "learning-path": (
         flow(
             ["第1〜8回：基礎", "第9〜15回：応用", "管理職：DXマインド研修（全3回）"],
-            title=("研修の順番", ""),
+            [
+                'Sessions 1-8: basics',
+                'Sessions 9-15: advanced',
+                'Managers: DX mindset (3 sessions)',
+            ],
+            title=("研修の順番", 'The order of the training'),
         ),
-        ("ja",),
+        ("ja", "en"),
     ),
 }
 

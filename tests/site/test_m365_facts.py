@@ -66,9 +66,18 @@ def test_unexpected_mfa_prompt_has_the_real_english_button() -> None:
         assert "**No, it's not me**" in page.read_text("utf-8"), page
 
 
+def test_unexpected_mfa_prompt_names_the_authenticator_button_in_english() -> None:
+    # The English Authenticator shows "No, it's not me" for a request you did not start.
+    for rel in ("start/mfa-setup.en.md", "telework/troubleshooting.en.md"):
+        assert "No, it's not me" in _text(rel), rel
+
+
 def test_manual_presence_expiry_is_stated() -> None:
     text = _text("teams/presence.md")
     assert "「取り込み中」と「応答不可」は1日" in text and "7日" in text
+    english = _text("teams/presence.en.md")
+    assert "Busy and Do not disturb go back to the automatic status after 1 day" in english
+    assert "the other statuses after 7 days" in english
 
 
 @pytest.mark.parametrize(
@@ -104,3 +113,4 @@ def test_lockout_page_quotes_both_locks_from_org_file() -> None:
 @pytest.mark.parametrize("rel", ["teams/channels.md", "teams/index.md"])
 def test_channel_pages_say_private_channels_are_for_members_only(rel: str) -> None:
     assert "プライベート チャネル" in _text(rel)
+    assert re.search(r"private channels?\b[^.]*\bmembers", _text(rel.replace(".md", ".en.md")))

@@ -73,6 +73,28 @@ def test_japanese_pages_describe_pictures_in_japanese(site: Path) -> None:
                 assert alt and re.search(r"[ぁ-んァ-ヶ一-龠]", alt.group(1)), (page, tag[:80])
 
 
+def test_english_pages_show_english_figures_described_in_english(site: Path) -> None:
+    problems = []
+    for page in content_pages(site):
+        rel = _rel(site, page)
+        html = page.read_text("utf-8")
+        if not rel.startswith("en/") or rel.startswith("en/faq/") or '<div lang="ja">' in html:
+            continue  # helpdesk answers, and pages shown in Japanese until translated
+        for tag in IMG.findall(html):
+            src = re.search(r'src="([^"]*assets/figures/[^"]*\.svg)"', tag)
+            if not src:
+                continue
+            # mkdocs-static-i18n serves name.en.svg as en/assets/figures/name.svg.
+            svg = (page.parent / src.group(1)).resolve().read_text("utf-8")
+            title = re.search(r"<title>([^<]*)</title>", svg)
+            if not title or re.search(r"[ぁ-んァ-ヶ]", title.group(1)):
+                problems.append(f"{rel}: Japanese figure {src.group(1)}")
+            alt = ALT.search(tag)
+            if not alt or re.search(r"[ぁ-んァ-ヶ]", alt.group(1)):
+                problems.append(f"{rel}: alt text not in English: {tag[:90]}")
+    assert not problems, "\n".join(problems)
+
+
 def test_figure_files_are_small_safe_and_used() -> None:
     sources = "\n".join(p.read_text("utf-8") for p in (ROOT / "docs").rglob("*.md"))
     problems = []
