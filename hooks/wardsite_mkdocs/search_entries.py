@@ -1,4 +1,4 @@
-"""Add documents of our own to Material for MkDocs' search index.
+"""Material for MkDocs' search index of the build: add documents to it, read it.
 
 Material's search plugin collects one entry per page section in
 ``config.plugins["search"].search_index.entries`` (dicts with ``location``,
@@ -12,12 +12,15 @@ end of the build go through the same path.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def _search_index(config: MkDocsConfig) -> object | None:
+def search_index(config: MkDocsConfig) -> object | None:
+    """Material's index of the language being built, or None without the search plugin."""
     for name in ("search", "material/search"):
         plugin = config.plugins.get(name)
         if plugin is None:
@@ -49,10 +52,18 @@ def add_documents(config: MkDocsConfig, documents: Iterable[Mapping[str, str]]) 
 
     Does nothing (returns 0) when the search plugin is missing or disabled.
     """
-    index = _search_index(config)
+    index = search_index(config)
     entries = getattr(index, "entries", None)
     if entries is None:
         return 0
     added = [dict(doc) for doc in documents]
     entries.extend(added)
     return len(added)
+
+
+def index_config(config: MkDocsConfig) -> dict[str, Any]:
+    """The ``config`` Material writes into its index (lang, separator, pipeline, fields)."""
+    index = search_index(config)
+    settings = getattr(index, "config", None) or {}
+    picked = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+    return json.loads(json.dumps(picked, default=str))  # plain JSON values, as Material writes

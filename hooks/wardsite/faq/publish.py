@@ -3,7 +3,7 @@
 :func:`obtain` turns :class:`~wardsite.faq.settings.FaqSettings` into a
 :class:`~wardsite.faq.pull.PullOutcome` (the bundled snapshot when no helpdesk is
 configured, else a pull with fallback); :func:`pages_for` renders the pages of one
-language as ``(language-neutral path, Markdown, language)`` triples. No MkDocs here.
+language at language-neutral paths (``faq/<id>.md``), whatever the language. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ from wardsite.faq.config import setup_from_config
 from wardsite.faq.http import HttpClient, HttpLimits
 from wardsite.faq.images import MAX_IMAGE_BYTES, SITE_DIR, ImageStore
 from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOutcome, pull_faq
-from wardsite.faq.render import DEFAULT_LANG, RenderContext, render_index, render_site
+from wardsite.faq.render import DEFAULT_LANG, RenderContext, page_path, render_language
 from wardsite.faq.settings import FaqSettings, state_path
 from wardsite.faq.snapshot import Snapshot, load_snapshot
+
+#: The FAQ overview, the one FAQ page in the menu.
+INDEX_PATH = page_path("index")
 
 
 @dataclass(frozen=True)
@@ -110,22 +113,16 @@ def pages_for(
     handler: Callable[[str], str | None] | None = None
     if images is not None:
         handler = images.handler("../" * depth + SITE_DIR + "/")
-    rendered = render_site(
-        only,
-        helpdesk=lambda _: helpdesk,
-        guides=lambda _: guides,
-        note=outcome.staleness_note,
+    ctx = RenderContext(
+        lang,
+        helpdesk,
+        guides,
+        outcome.staleness_note(lang),
+        hosts=only.hosts,
         image_handler=handler,
-        published={e.key for e in snap.entries},
+        published=frozenset(e.key for e in snap.entries),
     )
-    suffix = "" if lang == DEFAULT_LANG else f".{lang}"
-    pages = []
-    for page in rendered:
-        if not page.path.endswith(f"{suffix}.md") or (suffix == "" and page.path.count(".") > 1):
-            continue  # another language's page (render_site always adds Japanese)
-        neutral = page.path[: -len(f"{suffix}.md")] + ".md"
-        pages.append(FaqPage(neutral, page.text, lang, in_nav=neutral == "faq/index.md"))
-    if not any(p.in_nav for p in pages):
-        ctx = RenderContext(lang, helpdesk, guides, outcome.staleness_note(lang))
-        pages.append(FaqPage("faq/index.md", render_index([], {}, ctx).text, lang, in_nav=True))
-    return pages
+    return [
+        FaqPage(p.path, p.text, lang, in_nav=p.path == INDEX_PATH)
+        for p in render_language(only, ctx)
+    ]
