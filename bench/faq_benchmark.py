@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from wardsite.faq import publish  # noqa: E402
 from wardsite.faq.settings import resolve_settings  # noqa: E402
+from wardsite_mkdocs.pipeline import skip_stages  # noqa: E402
 
 COPY = ("docs", "overrides", "hooks", "data", "sessions", "media", "org.yml", "mkdocs.yml")
 SECTIONS = [360001, 360002, 360003, 360004, 360005, 360006, 360007, 360008, 360009, 360010]
@@ -91,7 +92,7 @@ def copy_project(dest: Path, *, with_faq: bool) -> Path:
     config = dest / "mkdocs.yml"
     if not with_faq:
         text = config.read_text("utf-8")
-        text = text.replace("  - hooks/faq_hook.py\n", "")
+        text = skip_stages(text, ["faq"])
         text = text.replace("          - よくある質問: faq/index.md\n", "")
         config.write_text(text, "utf-8")
     return config

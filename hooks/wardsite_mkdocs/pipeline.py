@@ -30,6 +30,7 @@ from enum import Enum, IntEnum
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from wardsite_mkdocs.i18n import is_nested_language_build
 from wardsite_mkdocs.site_build import SiteBuild
@@ -179,10 +180,25 @@ def steps(s: Stages) -> list[Step]:
     ]
 
 
-#: Stage names a build may leave out with ``extra.skip_stages`` in mkdocs.yml
-#: (the benchmarks build the site without the FAQ, sessions or our search).
-def stage_names(all_steps: Iterable[Step]) -> list[str]:
-    return list(dict.fromkeys(step.stage for step in all_steps))
+def skip_stages(config_text: str, stages: Iterable[str]) -> str:
+    """mkdocs.yml text whose build leaves out ``stages`` (``extra.skip_stages``).
+
+    For the benchmarks, which build the site without the FAQ, the sessions or
+    our search to compare like with like.
+    """
+    names = ", ".join(stages)
+    return config_text.replace("\nextra:\n", f"\nextra:\n  skip_stages: [{names}]\n", 1)
+
+
+def _skipped(config: MkDocsConfig, all_steps: Iterable[Step]) -> set[str]:
+    skip = set(config.extra.get("skip_stages") or ())
+    unknown = skip - {step.stage for step in all_steps}
+    if unknown:
+        raise PluginError(
+            f"mkdocs.yml の extra.skip_stages に、ない段階 {sorted(unknown)} が書かれています。"
+            "段階の名前は hooks/wardsite_mkdocs/pipeline.py の一覧から選んでください。"
+        )
+    return skip
 
 
 class Pipeline:
@@ -203,7 +219,7 @@ class Pipeline:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.build is None or not is_nested_language_build(config):
             self.build = SiteBuild.start(config)
-            skip = set(config.extra.get("skip_stages") or ())
+            skip = _skipped(config, self.all_steps)
             self.active = [s for s in self.all_steps if s.stage not in skip]
             self.timings = {}
             for step in self._steps(Event.CONFIG, Scope.BUILD):
