@@ -3,11 +3,11 @@
 Material's search plugin collects one entry per page section in
 ``config.plugins["search"].search_index.entries`` (dicts with ``location``,
 ``title`` and ``text``, the shape of ``search_index.json`` docs) and writes
-them in its ``on_post_build``; mkdocs-static-i18n gathers those entries from
-every language build and writes the combined index at the end, removing the
-fallback copies that equal the default language's ones. Documents added here
-between a page's ``on_page_context`` (where Material indexes the page) and the
-end of the build go through the same path.
+them in its ``on_post_build`` (mkdocs-static-i18n combines every language's
+into one ``search/search_index.json``, which only Material's own search reads).
+Documents added here in a page's ``on_page_context``, after Material indexed
+the page, are part of that page's entries; the build's search stage collects
+them with the page.
 """
 
 from __future__ import annotations
