@@ -231,45 +231,44 @@ class Pipeline:
         return config
 
     def on_files(self, files: Any, config: MkDocsConfig) -> Any:
-        for step in self._steps(Event.FILES):
-            step.run(self._build(), files, config)
+        self._each(Event.FILES, self._build(), files, config)
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig) -> str:
-        for step in self._steps(Event.PAGE_MARKDOWN):
-            markdown = step.run(markdown, page, config)
-        return markdown
+        return self._chain(Event.PAGE_MARKDOWN, markdown, page, config)
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig) -> str:
-        for step in self._steps(Event.PAGE_CONTENT):
-            html = step.run(html, page, config)
-        return html
+        return self._chain(Event.PAGE_CONTENT, html, page, config)
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig) -> Any:
-        for step in self._steps(Event.PAGE_CONTEXT):
-            step.run(context, page, config)
+        self._each(Event.PAGE_CONTEXT, context, page, config)
         return context
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        for step in self._steps(Event.POST_PAGE):
-            output = step.run(output, page, config)
-        return output
+        return self._chain(Event.POST_PAGE, output, page, config)
 
     def on_template_context(self, context: dict[str, Any], name: str, config: MkDocsConfig) -> Any:
-        for step in self._steps(Event.TEMPLATE_CONTEXT):
-            step.run(context, name, config)
+        self._each(Event.TEMPLATE_CONTEXT, context, name, config)
         return context
 
     def on_post_template(self, output: str, name: str, config: MkDocsConfig) -> str:
-        for step in self._steps(Event.POST_TEMPLATE):
-            output = step.run(output, name, config)
-        return output
+        return self._chain(Event.POST_TEMPLATE, output, name, config)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if is_nested_language_build(config):
             return  # the outer build's call comes after every language
         for step in self._steps(Event.POST_BUILD, Scope.SITE):
             step.run(self._build(), config)
+
+    def _chain(self, event: Event, value: str, *args: Any) -> str:
+        """Each step gets the text the step before it returned."""
+        for step in self._steps(event):
+            value = step.run(value, *args)
+        return value
+
+    def _each(self, event: Event, *args: Any) -> None:
+        for step in self._steps(event):
+            step.run(*args)
 
     def _build(self) -> SiteBuild:
         if self.build is None:
