@@ -18,6 +18,10 @@ from wardsite_mkdocs.pipeline import Pipeline, Priority
 pipeline = Pipeline()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    pipeline.on_startup(command, dirty)
+
+
 @event_priority(Priority.CONFIG)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return pipeline.on_config(config)

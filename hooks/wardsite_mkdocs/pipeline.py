@@ -212,6 +212,9 @@ class Pipeline:
         #: Seconds each BUILD step took in the last build (for the benchmarks' log).
         self.timings: dict[str, float] = {}
 
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.stages.search.dirty = dirty
+
     def _steps(self, event: Event, scope: Scope | None = None) -> list[Step]:
         return [s for s in self.active if s.event is event and (scope is None or s.scope is scope)]
 

@@ -43,13 +43,17 @@ log = logging.getLogger("mkdocs.hooks.search")
 class SearchStage:
     def __init__(self, org: OrgStage) -> None:
         self.org = org
-        #: Search documents per language built, in page order.
-        self.docs: dict[str, list[dict[str, Any]]] = {}
+        #: Search documents per language built, per page (URL), in page order.
+        self.docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._index: object | None = None
         self._taken = 0
+        #: ``mkdocs serve --dirtyreload`` renders only the changed pages: the
+        #: other pages' documents are kept from the build before.
+        self.dirty = False
 
     def start(self, build: SiteBuild, config: MkDocsConfig) -> None:
-        self.docs = {}
+        if not self.dirty:
+            self.docs = {}
         self._index, self._taken = None, 0
         # overrides/main.html adds it to the worker's URL (a new worker after each change)
         custom = config.theme.custom_dir or build.root / "overrides"
@@ -65,12 +69,16 @@ class SearchStage:
             self._index, self._taken = index, 0
         new = entries[self._taken :]
         self._taken = len(entries)
-        self.docs.setdefault(build_language(config), []).extend(dict(e) for e in new)
+        pages = self.docs.setdefault(build_language(config), {})
+        pages[page.url] = [dict(e) for e in new]
 
     def write_indexes(self, build: SiteBuild, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         site_dir = Path(config.site_dir)
-        docs = drop_fallback_copies(self.docs, build.languages, build.default)
+        collected = {
+            lang: [d for page in pages.values() for d in page] for lang, pages in self.docs.items()
+        }
+        docs = drop_fallback_copies(collected, build.languages, build.default)
         try:
             written = write_bundles(
                 site_dir,
