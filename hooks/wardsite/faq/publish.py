@@ -9,7 +9,7 @@ language at language-neutral paths (``faq/<id>.md``), whatever the language. No 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -101,12 +101,6 @@ def pages_for(
     copied under ``/en/``). The overview always exists, so the menu link never breaks.
     """
     snap = outcome.snapshot
-    only = replace(
-        snap,
-        entries=tuple(e for e in snap.entries if e.locale == lang),
-        categories=tuple(c for c in snap.categories if c.locale == lang),
-        withdrawn=tuple(w for w in snap.withdrawn if w.locale == lang),
-    )
     depth = 2 if directory_urls else 1  # faq/<id>/ or faq/<id>.html
     if lang != DEFAULT_LANG:
         depth += 1  # en/faq/<id>/
@@ -118,11 +112,11 @@ def pages_for(
         helpdesk,
         guides,
         outcome.staleness_note(lang),
-        hosts=only.hosts,
+        hosts=snap.hosts,
         image_handler=handler,
         published=frozenset(e.key for e in snap.entries),
     )
     return [
         FaqPage(p.path, p.text, lang, in_nav=p.path == INDEX_PATH)
-        for p in render_language(only, ctx)
+        for p in render_language(snap, ctx)
     ]
