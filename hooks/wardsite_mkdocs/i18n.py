@@ -38,10 +38,6 @@ def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
     return list(i18n.build_languages), str(i18n.default_language)
 
 
-def is_default_build(config: MkDocsConfig) -> bool:
-    return build_language(config) == default_language(config)
-
-
 def is_nested_language_build(config: MkDocsConfig) -> bool:
     """True inside the build of a non-default language (started by the plugin).
 
