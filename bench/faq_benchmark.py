@@ -23,6 +23,7 @@ from pathlib import Path
 
 from wardsite.faq import publish
 from wardsite.faq.config import load_faq_config
+from wardsite_mkdocs.pipeline import skip_stages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,7 +91,7 @@ def copy_project(dest: Path, *, with_faq: bool) -> Path:
     config = dest / "mkdocs.yml"
     if not with_faq:
         text = config.read_text("utf-8")
-        text = text.replace("  - hooks/faq_hook.py\n", "")
+        text = skip_stages(text, ["faq"])
         text = text.replace("          - よくある質問: faq/index.md\n", "")
         config.write_text(text, "utf-8")
     return config

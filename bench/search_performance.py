@@ -25,15 +25,15 @@ What it does, all on this machine:
    measurements). They replace ``docs/`` in a temporary copy of the project
    (mkdocs.yml, hooks, overrides, org.yml, data); the explicit ``nav:`` is
    dropped (``navigation.prune`` is already on). The FAQ and the training
-   sessions hooks are taken out of both builds: both would add the same pages
-   to both engines and only blur what is measured. So are the glossary and
-   announcements hooks: they link to guide pages that the generated site does
-   not have. mkdocs-static-i18n stays as
+   sessions stages are taken out of both builds (``extra.skip_stages``): both
+   would add the same pages to both engines and only blur what is measured.
+   So are the glossary and announcements stages: they link to guide pages
+   that the generated site does not have. mkdocs-static-i18n stays as
    configured, so every page is also built under ``/en/`` (fallback), as on the
    real site.
 2. Builds the site twice with ``mkdocs build --strict``, timing each: *ours*
-   (the full config) and *Material* (the same config without
-   ``hooks/search_hook.py`` and with a copy of ``overrides/`` without
+   (the full config) and *Material* (the same config without our search
+   stage and with a copy of ``overrides/`` without
    ``main.html``, i.e. Material's own worker on its ``search_index.json``).
 3. Serves each build on 127.0.0.1 with a server that keeps connections
    open (HTTP/1.1 keep-alive) and answers ``Accept-Encoding: gzip`` the way a
@@ -80,6 +80,7 @@ from typing import Any
 
 from bench.search_quality import SEARCH_BOX, chromium
 from support.build import build_site
+from wardsite_mkdocs.pipeline import skip_stages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,14 +90,10 @@ BENCH = ROOT / "bench"
 PAGEFIND_WORKER = BENCH / "pagefind_worker.js"
 #: Pagefind indexes Material's content area only (no navigation, header, footer).
 PAGEFIND_ROOT = ".md-content"
-#: Hooks left out of both builds (see the module docstring).
-LEFT_OUT_HOOKS = (
-    "hooks/faq_hook.py",
-    "hooks/sessions_hook.py",
-    "hooks/glossary_hook.py",
-    "hooks/announcements_hook.py",
-)
-SEARCH_HOOK = "hooks/search_hook.py"
+#: Build stages left out of both builds (see the module docstring).
+LEFT_OUT_STAGES = ("faq", "sessions", "glossary", "announcements")
+#: Left out of the Material build too: its index is Material's own.
+SEARCH_STAGE = "search"
 
 GOALS = {
     "first": "<= 300 ms",
@@ -392,11 +389,9 @@ def generate_docs(
 _TOP_PAGES = re.compile(r"^  search_top_pages:\n(?:    - .*\n)+", re.MULTILINE)
 
 
-def _config_text(text: str, *, search_hook: bool, custom_dir: str) -> str:
+def _config_text(text: str, *, our_search: bool, custom_dir: str) -> str:
     text = _TOP_PAGES.sub("", text.split("\nnav:", 1)[0] + "\n")
-    drop = [*LEFT_OUT_HOOKS, *([] if search_hook else [SEARCH_HOOK])]
-    lines = [ln for ln in text.splitlines() if ln.strip().lstrip("- ") not in drop]
-    text = "\n".join(lines) + "\n"
+    text = skip_stages(text, [*LEFT_OUT_STAGES, *([] if our_search else [SEARCH_STAGE])])
     return text.replace("custom_dir: overrides", f"custom_dir: {custom_dir}")
 
 
@@ -427,10 +422,10 @@ def generate_project(
     generate_docs(dest / "docs", pages, seed, corpus, section_size)
     base = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     ours = dest / "mkdocs.yml"
-    ours.write_text(_config_text(base, search_hook=True, custom_dir="overrides"), "utf-8")
+    ours.write_text(_config_text(base, our_search=True, custom_dir="overrides"), "utf-8")
     material = dest / "mkdocs-material.yml"
     material.write_text(
-        _config_text(base, search_hook=False, custom_dir="overrides-material"), "utf-8"
+        _config_text(base, our_search=False, custom_dir="overrides-material"), "utf-8"
     )
     configs = {"ours": ours, "material": material}
     if baseline is not None:
@@ -440,7 +435,7 @@ def generate_project(
         text = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
         configs["before"] = before / "mkdocs.yml"
         configs["before"].write_text(
-            _config_text(text, search_hook=True, custom_dir="overrides"), "utf-8"
+            _config_text(text, our_search=True, custom_dir="overrides"), "utf-8"
         )
     vocabulary = {
         "nouns": sorted({n for t in TOPICS for n in t[2]}),

@@ -15,9 +15,13 @@ from support.httpserver import serve_directory
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The site built once per test run with --strict: (site folder, build log)."""
+    """The site built once per test run with --strict: (site folder, build log).
+
+    The calls of outside programs (ffprobe, git) are counted in
+    ``tools.log`` beside the site (tests/site/test_build_once.py).
+    """
     dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+    result = build_site(dest, tool_log=dest.parent / "tools.log")
     log = result.stdout + result.stderr
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{log}")

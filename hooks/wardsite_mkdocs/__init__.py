@@ -2,5 +2,6 @@
 
 Only code that must know MkDocs (or its plugins') objects lives here, so
 that swapping the site engine means rewriting this package and the thin
-``hooks/*_hook.py`` entry points, nothing else.
+entry point ``hooks/wardsite_hook.py``, nothing else. Start at
+``pipeline.py``: every stage of the build, in order.
 """

@@ -36,7 +36,7 @@ def guide_titles(files: Files, org: Mapping[str, Any]) -> dict[str, str]:
         title = _front_matter_title(Path(file.abs_src_path))
         if not title:
             continue
-        with contextlib.suppress(SiteInputError):  # org_hook reports it on the page itself
+        with contextlib.suppress(SiteInputError):  # the org stage reports it on the page itself
             title = placeholders.expand(title, org, file.src_uri)
         neutral = getattr(file, "norm_src_uri", file.src_uri)
         titles[neutral.removesuffix(".md")] = title

@@ -1,8 +1,8 @@
 """Add pages generated at build time (FAQ entries, session pages) to MkDocs.
 
 Generated files get no language handling from mkdocs-static-i18n: added
-before its ``on_files`` they crash it, so they are added after it (hooks
-call :func:`add_pages` from ``on_files`` at a priority below -100) with the
+before its ``on_files`` they crash it, so they are added after it (the
+pipeline's ``on_files`` runs at ``Priority.FILES``, below its -100) with the
 attributes the plugin would have set: the content language, the build
 language, the language alternates and the sitemap list.
 """
@@ -17,9 +17,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from wardsite_mkdocs.i18n import build_language, default_language
-
-#: Run generated-page hooks after mkdocs-static-i18n's on_files (-100).
-AFTER_I18N = -200
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -37,10 +38,6 @@ def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
     return list(i18n.build_languages), str(i18n.default_language)
 
 
-def is_default_build(config: MkDocsConfig) -> bool:
-    return build_language(config) == default_language(config)
-
-
 def is_nested_language_build(config: MkDocsConfig) -> bool:
     """True inside the build of a non-default language (started by the plugin).
 
@@ -49,3 +46,13 @@ def is_nested_language_build(config: MkDocsConfig) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def content_language(page: Page, config: MkDocsConfig) -> str:
+    """The language a page's text is written in (mkdocs-static-i18n marks each file)."""
+    return str(getattr(page.file, "locale", build_language(config)))
+
+
+def neutral_src_uri(page: Page) -> str:
+    """The page's path without a language suffix (``guide.en.md`` → ``guide.md``)."""
+    return str(getattr(page.file, "norm_src_uri", page.file.src_uri))

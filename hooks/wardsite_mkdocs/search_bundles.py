@@ -1,11 +1,10 @@
-"""Write one prebuilt, sharded search index per language from Material's search index.
+"""Write one prebuilt, sharded search index per language.
 
-Material's search plugin (with mkdocs-static-i18n) writes ONE combined
-``search/search_index.json`` for every language. This module reads it once the
-last language is built, splits its documents by language (``en/...`` locations
-are English, everything else is the default language), adds each page's section
-headings to the page's own document (so a page whose headings name the topic
-ranks first), builds each language's bundle with
+The documents come per language from the search stage
+(``wardsite_mkdocs.stages.search``), in the shape of Material's index entries
+(``location``, ``title``, ``text``, ``boost``). This module adds each page's
+section headings to the page's own document (so a page whose headings name the
+topic ranks first), builds each language's bundle with
 :func:`wardsite.search.index.build_index` and writes it cut into the small
 files the browser fetches per query (:func:`wardsite.search.shards.write_shards`)
 in ``search/<lang>/``. It also writes ``search/setup.json`` (see
@@ -40,25 +39,6 @@ SETUP_FILE = "setup.json"
 #: normalisation favours the shorter title); a page's document already carries its
 #: section titles as boosted headings. 0.65 to 0.75 measured the same on the dev set.
 SECTION_BOOST = 0.7
-
-
-def language_of(location: str, languages: Sequence[str], default: str) -> str:
-    """The language of a search document from its location (``en/...`` → ``en``)."""
-    for lang in languages:
-        if lang != default and (location == f"{lang}/" or location.startswith(f"{lang}/")):
-            return lang
-    return default
-
-
-def split_by_language(
-    entries: Iterable[Mapping[str, Any]], languages: Sequence[str], default: str
-) -> dict[str, list[Mapping[str, Any]]]:
-    """Material's docs grouped by language, in their original order."""
-    out: dict[str, list[Mapping[str, Any]]] = {lang: [] for lang in languages}
-    out.setdefault(default, [])
-    for entry in entries:
-        out[language_of(str(entry.get("location", "")), languages, default)].append(entry)
-    return out
 
 
 def page_of(location: str) -> str:
@@ -103,33 +83,33 @@ def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
 
 def write_bundles(
     site_dir: Path,
-    languages: Sequence[str],
+    docs: Mapping[str, Sequence[Mapping[str, Any]]],
+    *,
     default: str,
+    material_config: Mapping[str, Any],
     synonyms: Sequence[SynonymGroup],
     paraphrases: Sequence[Paraphrase] = (),
     top_pages: Sequence[str] = (),
     helpdesk: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[ShardStats]:
-    """Read ``search/search_index.json`` of a built site; write one index per language."""
-    index_file = site_dir / BUNDLE_DIR / "search_index.json"
-    material = json.loads(index_file.read_text(encoding="utf-8"))
-    write_setup(site_dir, material)
+    """Write one index per language from its documents (Material's entry shape)."""
+    write_setup(site_dir, material_config)
     written: list[ShardStats] = []
     # One analyzer for every language: untranslated pages (fallback) repeat the
     # default language's text, which it then segments only once.
     analyzer = DocumentAnalyzer()
-    for lang, entries in split_by_language(material["docs"], languages, default).items():
-        docs = docs_with_headings(entries)
-        bundle = build_index(docs, lang, synonyms, analyzer, paraphrases)
+    for lang, entries in docs.items():
+        page_docs = docs_with_headings(entries)
+        bundle = build_index(page_docs, lang, synonyms, analyzer, paraphrases)
         written.append(write_shards(bundle, site_dir / BUNDLE_DIR / lang))
         prefix = "" if lang == default else f"{lang}/"
         contact = (helpdesk or {}).get(lang, {})
-        data = help_data(docs, analyzer.morphemes, top_pages, prefix, contact)
+        data = help_data(page_docs, analyzer.morphemes, top_pages, prefix, contact)
         write_help(data, site_dir / BUNDLE_DIR / lang)
     return written
 
 
-def write_setup(site_dir: Path, material: Mapping[str, Any]) -> Path:
+def write_setup(site_dir: Path, material_config: Mapping[str, Any]) -> Path:
     """``search/setup.json``: Material's index ``config`` with no docs.
 
     Material's main thread fetches ``search_index.json`` only to post it to the
@@ -138,8 +118,9 @@ def write_setup(site_dir: Path, material: Mapping[str, Any]) -> Path:
     still serves Material's highlighting of ``?h=`` words on the target page.
     """
     path = site_dir / BUNDLE_DIR / SETUP_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        json.dumps({"config": material.get("config", {}), "docs": []}, ensure_ascii=False),
+        json.dumps({"config": dict(material_config), "docs": []}, ensure_ascii=False),
         encoding="utf-8",
     )
     return path

@@ -1,23 +1,26 @@
-"""Add documents of our own to Material for MkDocs' search index.
+"""Material for MkDocs' search index of the build: add documents to it, read it.
 
 Material's search plugin collects one entry per page section in
 ``config.plugins["search"].search_index.entries`` (dicts with ``location``,
 ``title`` and ``text``, the shape of ``search_index.json`` docs) and writes
-them in its ``on_post_build``; mkdocs-static-i18n gathers those entries from
-every language build and writes the combined index at the end, removing the
-fallback copies that equal the default language's ones. Documents added here
-between a page's ``on_page_context`` (where Material indexes the page) and the
-end of the build go through the same path.
+them in its ``on_post_build`` (mkdocs-static-i18n combines every language's
+into one ``search/search_index.json``, which only Material's own search reads).
+Documents added here in a page's ``on_page_context``, after Material indexed
+the page, are part of that page's entries; the build's search stage collects
+them with the page.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def _search_index(config: MkDocsConfig) -> object | None:
+def search_index(config: MkDocsConfig) -> object | None:
+    """Material's index of the language being built, or None without the search plugin."""
     for name in ("search", "material/search"):
         plugin = config.plugins.get(name)
         if plugin is None:
@@ -49,10 +52,18 @@ def add_documents(config: MkDocsConfig, documents: Iterable[Mapping[str, str]]) 
 
     Does nothing (returns 0) when the search plugin is missing or disabled.
     """
-    index = _search_index(config)
+    index = search_index(config)
     entries = getattr(index, "entries", None)
     if entries is None:
         return 0
     added = [dict(doc) for doc in documents]
     entries.extend(added)
     return len(added)
+
+
+def index_config(config: MkDocsConfig) -> dict[str, Any]:
+    """The ``config`` Material writes into its index (lang, separator, pipeline, fields)."""
+    index = search_index(config)
+    settings = getattr(index, "config", None) or {}
+    picked = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+    return json.loads(json.dumps(picked, default=str))  # plain JSON values, as Material writes

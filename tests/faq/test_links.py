@@ -105,3 +105,25 @@ def test_ids_from_the_helpdesk_cannot_clash_with_the_site() -> None:
     assert 'id="faq-a_b_c"' in html
     japanese = sanitize_html('<a href="#%E6%89%8B%E9%A0%86">x</a><h3 id="手順">y</h3>')
     assert 'href="#faq-手順"' in japanese and '<span id="faq-手順"></span>' in japanese
+
+
+def test_each_language_is_rendered_alone_at_language_neutral_paths() -> None:
+    outcome = PullOutcome(SNAPSHOT, "full")
+    en = pages_for(outcome, "en", helpdesk={}, guides={})
+    assert {p.lang for p in en} == {"en"}
+    assert {p.src_uri for p in en} == {
+        "faq/100.md",
+        "faq/500.md",
+        "faq/categories/360001.md",
+        "faq/index.md",
+    }
+    assert [p.src_uri for p in en if p.in_nav] == ["faq/index.md"]
+    ja = {p.src_uri for p in pages_for(outcome, "ja", helpdesk={}, guides={})}
+    assert {"faq/100.md", "faq/200.md", "faq/400.md", "faq/500.md", "faq/index.md"} <= ja
+    assert not any(".en." in path or path.startswith("en/") for path in ja)
+
+
+def test_a_language_without_entries_still_has_the_overview() -> None:
+    outcome = PullOutcome(SNAPSHOT, "full")
+    pages = pages_for(outcome, "fr", helpdesk={}, guides={})
+    assert [(p.src_uri, p.in_nav) for p in pages] == [("faq/index.md", True)]

@@ -11,15 +11,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+#: Outside programs the build runs whose calls :func:`build_site` can count.
+COUNTED_TOOLS = ("ffprobe", "git")
+
+
 def build_site(
-    dest: Path, config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs"
+    dest: Path,
+    config: Path = ROOT / "mkdocs.yml",
+    engine: str = "mkdocs",
+    *,
+    tool_log: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``<engine> build --strict`` and return the finished process.
 
     ``engine`` is ``mkdocs`` (the pinned MkDocs 1.6) or ``properdocs`` (its
-    maintained drop-in fork, which reads the same mkdocs.yml).
+    maintained drop-in fork, which reads the same mkdocs.yml). With
+    ``tool_log``, every call of :data:`COUNTED_TOOLS` is written there as one
+    line (``tool arg…``) before the real program runs.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if tool_log is not None:
+        shims = _counting_shims(tool_log)
+        env["PATH"] = f"{shims}{os.pathsep}{env.get('PATH', '')}"
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(dest)],
         cwd=config.parent,
@@ -41,3 +54,20 @@ def copy_project(dest: Path) -> Path:
     for name in ("mkdocs.yml", "org.yml"):
         shutil.copy(ROOT / name, dest / name)
     return dest / "mkdocs.yml"
+
+
+def _counting_shims(log: Path) -> Path:
+    """A folder of scripts that log their arguments, then run the real program."""
+    folder = log.parent / f"{log.stem}-shims"
+    folder.mkdir(parents=True, exist_ok=True)
+    for tool in COUNTED_TOOLS:
+        real = shutil.which(tool)
+        if real is None:
+            continue
+        script = folder / tool
+        script.write_text(
+            f'#!/bin/sh\nprintf "%s\\n" "{tool} $*" >> "{log}"\nexec "{real}" "$@"\n',
+            encoding="utf-8",
+        )
+        script.chmod(0o755)
+    return folder

@@ -1,13 +1,9 @@
-"""Splitting Material's combined search index into one bundle per language."""
+"""The documents of each language's search bundle."""
 
 from __future__ import annotations
 
-from wardsite_mkdocs.search_bundles import (
-    SECTION_BOOST,
-    docs_with_headings,
-    language_of,
-    split_by_language,
-)
+from wardsite.search.fallback import drop_fallback_copies
+from wardsite_mkdocs.search_bundles import SECTION_BOOST, docs_with_headings
 
 ENTRIES = [
     {"location": "", "title": "ホーム", "text": "<p>ようこそ</p>"},
@@ -20,18 +16,27 @@ ENTRIES = [
 ]
 
 
-def test_locations_under_en_are_english_everything_else_default() -> None:
-    assert language_of("en/", ["ja", "en"], "ja") == "en"
-    assert language_of("en/account/#mfa", ["ja", "en"], "ja") == "en"
-    assert language_of("english-tips/", ["ja", "en"], "ja") == "ja"
-    assert language_of("", ["ja", "en"], "ja") == "ja"
+def test_fallback_copies_equal_to_the_default_language_are_left_out() -> None:
+    docs = {
+        "ja": [
+            {"location": "guide/", "title": "案内", "text": "本文"},
+            {"location": "guide/#手順", "title": "手順", "text": "1. 開く"},
+        ],
+        "en": [
+            # the untranslated page's own document carries a note: it differs
+            {"location": "en/guide/", "title": "案内", "text": "未翻訳 本文"},
+            {"location": "en/guide/#手順", "title": "手順", "text": "1. 開く"},
+            {"location": "en/other/#手順", "title": "手順", "text": "1. 開く (en)"},
+        ],
+    }
+    kept = drop_fallback_copies(docs, ["ja", "en"], "ja")
+    assert [d["location"] for d in kept["en"]] == ["en/guide/", "en/other/#手順"]
+    assert kept["ja"] == docs["ja"]
 
 
-def test_split_keeps_order_and_every_entry() -> None:
-    parts = split_by_language(ENTRIES, ["ja", "en"], "ja")
-    assert [e["location"] for e in parts["en"]] == ["en/", "en/account/"]
-    assert len(parts["ja"]) + len(parts["en"]) == len(ENTRIES)
-    assert parts["ja"][0]["location"] == ""
+def test_every_language_gets_a_list_even_without_documents() -> None:
+    kept = drop_fallback_copies({"ja": ENTRIES[:2]}, ["ja", "en"], "ja")
+    assert kept == {"ja": ENTRIES[:2], "en": []}
 
 
 def test_page_documents_get_their_section_titles_as_headings() -> None:

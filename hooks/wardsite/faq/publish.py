@@ -3,13 +3,13 @@
 :func:`obtain` turns :class:`~wardsite.faq.config.FaqConfig` into a
 :class:`~wardsite.faq.pull.PullOutcome` (the bundled snapshot when no helpdesk is
 configured, else a pull with fallback); :func:`pages_for` renders the pages of one
-language as ``(language-neutral path, Markdown, language)`` triples. No MkDocs here.
+language at language-neutral paths (``faq/<id>.md``), whatever the language. No MkDocs here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,15 @@ from wardsite.errors import SiteInputError
 from wardsite.faq.config import FaqConfig, require_source
 from wardsite.faq.images import SITE_DIR, ImageStore
 from wardsite.faq.pull import BUNDLED_SNAPSHOT, PullOptions, PullOutcome, pull_faq
-from wardsite.faq.render import DEFAULT_LANG, RenderContext, render_index, render_site
+from wardsite.faq.render import DEFAULT_LANG, RenderContext, page_path, render_language
 from wardsite.faq.snapshot import Snapshot, load_snapshot
 from wardsite.faq.sources.base import FaqSource
 from wardsite.faq.sources.jsonfeed import JsonFeedConfig, JsonFeedSource
 from wardsite.faq.sources.spreadsheet import SpreadsheetConfig, SpreadsheetSource
 from wardsite.faq.sources.zendesk import ZendeskConfig, ZendeskSource
+
+#: The FAQ overview, the one FAQ page in the menu.
+INDEX_PATH = page_path("index")
 
 
 @dataclass(frozen=True)
@@ -119,34 +122,22 @@ def pages_for(
     copied under ``/en/``). The overview always exists, so the menu link never breaks.
     """
     snap = outcome.snapshot
-    only = replace(
-        snap,
-        entries=tuple(e for e in snap.entries if e.locale == lang),
-        categories=tuple(c for c in snap.categories if c.locale == lang),
-        withdrawn=tuple(w for w in snap.withdrawn if w.locale == lang),
-    )
     depth = 2 if directory_urls else 1  # faq/<id>/ or faq/<id>.html
     if lang != DEFAULT_LANG:
         depth += 1  # en/faq/<id>/
     handler: Callable[[str], str | None] | None = None
     if images is not None:
         handler = images.handler("../" * depth + SITE_DIR + "/")
-    rendered = render_site(
-        only,
-        helpdesk=lambda _: helpdesk,
-        guides=lambda _: guides,
-        note=outcome.staleness_note,
+    ctx = RenderContext(
+        lang,
+        helpdesk,
+        guides,
+        outcome.staleness_note(lang),
+        hosts=snap.hosts,
         image_handler=handler,
-        published={e.key for e in snap.entries},
+        published=frozenset(e.key for e in snap.entries),
     )
-    suffix = "" if lang == DEFAULT_LANG else f".{lang}"
-    pages = []
-    for page in rendered:
-        if not page.path.endswith(f"{suffix}.md") or (suffix == "" and page.path.count(".") > 1):
-            continue  # another language's page (render_site always adds Japanese)
-        neutral = page.path[: -len(f"{suffix}.md")] + ".md"
-        pages.append(FaqPage(neutral, page.text, lang, in_nav=neutral == "faq/index.md"))
-    if not any(p.in_nav for p in pages):
-        ctx = RenderContext(lang, helpdesk, guides, outcome.staleness_note(lang))
-        pages.append(FaqPage("faq/index.md", render_index([], {}, ctx).text, lang, in_nav=True))
-    return pages
+    return [
+        FaqPage(p.path, p.text, lang, in_nav=p.path == INDEX_PATH)
+        for p in render_language(snap, ctx)
+    ]

@@ -1,8 +1,10 @@
 """Snapshot → FAQ pages as (relative path, Markdown text) pairs; no MkDocs objects.
 
-Paths follow the site's suffix structure: ``faq/<id>.md`` (Japanese) and
-``faq/<id>.en.md`` (English), so each entry answers at ``faq/<id>/`` and
-``en/faq/<id>/`` whatever its title. Categories are ``faq/categories/<id>.md``,
+:func:`render_language` renders one language at language-neutral paths
+(``faq/<id>.md``); the build puts them under ``en/`` for English, so each entry
+answers at ``faq/<id>/`` and ``en/faq/<id>/`` whatever its title.
+:func:`render_site` renders every language at the paths of the suffix
+structure (``faq/<id>.md``, ``faq/<id>.en.md``). Categories are ``faq/categories/<id>.md``,
 the overview ``faq/index.md``; withdrawn entries keep ``faq/<id>.md`` with a page
 saying so.
 
@@ -110,9 +112,39 @@ class RenderContext:
         return TEXT.get(self.lang, TEXT[DEFAULT_LANG])
 
 
-def page_path(name: str, lang: str) -> str:
-    """``faq/<name>.md`` for Japanese, ``faq/<name>.<lang>.md`` otherwise (suffix structure)."""
-    return f"faq/{name}.md" if lang == DEFAULT_LANG else f"faq/{name}.{lang}.md"
+def page_path(name: str) -> str:
+    """``faq/<name>.md``: the same path in every language (the build adds ``en/``)."""
+    return f"faq/{name}.md"
+
+
+def suffixed_path(path: str, lang: str) -> str:
+    """``faq/<name>.md`` → ``faq/<name>.<lang>.md`` outside Japanese (suffix structure)."""
+    return path if lang == DEFAULT_LANG else f"{path.removesuffix('.md')}.{lang}.md"
+
+
+def render_language(snapshot: Snapshot, ctx: RenderContext) -> list[Page]:
+    """Every FAQ page of ``ctx.lang``, at language-neutral paths (``faq/<id>.md``).
+
+    The overview (``faq/index.md``) is always there, even with no entries.
+    """
+    lang = ctx.lang
+    pages: list[Page] = []
+    entries = [e for e in snapshot.entries if e.locale == lang]
+    categories = {c.id: c for c in snapshot.categories if c.locale == lang}
+    live = {e.id for e in entries}
+    for entry in entries:
+        pages.append(render_entry(entry, categories.get(entry.category_id), ctx))
+    for cid, group in _by_category(entries).items():
+        pages.append(render_category(categories.get(cid), cid, group, ctx))
+    for gone in snapshot.withdrawn:
+        if gone.locale == lang and gone.id not in live:
+            has_cat = gone.category_id in categories and any(
+                e.category_id == gone.category_id for e in entries
+            )
+            cat = categories.get(gone.category_id) if has_cat else None
+            pages.append(render_withdrawn(gone, cat, ctx))
+    pages.append(render_index(entries, categories, ctx))
+    return pages
 
 
 def render_site(
@@ -124,7 +156,8 @@ def render_site(
     image_handler: ImageHandler | None = None,
     published: Collection[tuple[str, str]] | None = None,
 ) -> list[Page]:
-    """Every FAQ page of every language that has entries (or withdrawn entries).
+    """Every FAQ page of every language that has entries (or withdrawn entries),
+    at the paths of the suffix structure (``faq/<id>.md``, ``faq/<id>.en.md``).
 
     ``published``: (id, locale) of every entry the site publishes, when ``snapshot``
     holds only some languages (links may point to another language's page).
@@ -144,21 +177,9 @@ def render_site(
             image_handler=image_handler,
             published=keys,
         )
-        entries = [e for e in snapshot.entries if e.locale == lang]
-        categories = {c.id: c for c in snapshot.categories if c.locale == lang}
-        live = {e.id for e in entries}
-        for entry in entries:
-            pages.append(render_entry(entry, categories.get(entry.category_id), ctx))
-        for cid, group in _by_category(entries).items():
-            pages.append(render_category(categories.get(cid), cid, group, ctx))
-        for gone in snapshot.withdrawn:
-            if gone.locale == lang and gone.id not in live:
-                has_cat = gone.category_id in categories and any(
-                    e.category_id == gone.category_id for e in entries
-                )
-                cat = categories.get(gone.category_id) if has_cat else None
-                pages.append(render_withdrawn(gone, cat, ctx))
-        pages.append(render_index(entries, categories, ctx))
+        pages.extend(
+            Page(suffixed_path(p.path, lang), p.text) for p in render_language(snapshot, ctx)
+        )
     return pages
 
 
@@ -205,7 +226,7 @@ def render_entry(entry: FaqEntry, category: FaqCategory | None, ctx: RenderConte
         _related(entry, ctx),
         _ask(entry, ctx),
     ]
-    return Page(page_path(entry.id, ctx.lang), _join(parts))
+    return Page(page_path(entry.id), _join(parts))
 
 
 def entry_href(eid: str, link_lang: str | None, ctx: RenderContext) -> str | None:
@@ -244,7 +265,7 @@ def render_category(
         _block(f'<ul class="faq-list">{items}</ul>'),
         _block(f'<p><a href="../../">{inert_text(t["faq"])}</a></p>'),
     ]
-    return Page(page_path(f"categories/{category_id}", ctx.lang), _join(parts))
+    return Page(page_path(f"categories/{category_id}"), _join(parts))
 
 
 def render_index(
@@ -269,7 +290,7 @@ def render_index(
         _block(f"<p>{inert_text(t['faq_description'])}</p>"),
         _block(f'<ul class="faq-categories">{items}</ul>'),
     ]
-    return Page(page_path("index", ctx.lang), _join(parts))
+    return Page(page_path("index"), _join(parts))
 
 
 def render_withdrawn(gone: Withdrawn, category: FaqCategory | None, ctx: RenderContext) -> Page:
@@ -291,7 +312,7 @@ def render_withdrawn(gone: Withdrawn, category: FaqCategory | None, ctx: RenderC
         _block(box),
         _ask(None, ctx),
     ]
-    return Page(page_path(gone.id, ctx.lang), _join(parts))
+    return Page(page_path(gone.id), _join(parts))
 
 
 # -- pieces --------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Build one prebuilt search index per language: lunr index + query-side data.
 
 Input is a plain list of documents (``SearchDoc``: location, title, text,
-section headings, optional boost), e.g. the entries of Material's
-``search_index.json`` for one language. Output is one JSON-ready dict:
+section headings, optional boost), e.g. the section entries Material's search
+plugin makes of each page, collected per language by the build's search stage.
+Output is one JSON-ready dict:
 
 ``{"version", "lang", "index", "analysis", "docs"}``
 

@@ -23,7 +23,7 @@ document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (l
   worker, and our worker does not use its docs. Point that one request at
   search/setup.json instead: the same "config" (its separator still
   highlights ?h= words on the page) with no docs, written by
-  hooks/search_hook.py. Only while "search" in #__config is our worker.
+  the build's search stage. Only while "search" in #__config is our worker.
 */
 (function () {
   var config = JSON.parse(document.getElementById("__config").textContent);

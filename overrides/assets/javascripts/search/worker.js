@@ -10,7 +10,7 @@
  * Instead of building a lunr index from the setup message's docs (Material's
  * combined index of every language), it reads the prebuilt, sharded index of
  * the page's language (search/<lang>/, written at build time by
- * hooks/search_hook.py; the language comes from the worker URL, ?lang=ja):
+ * the build's search stage; the language comes from the worker URL, ?lang=ja):
  * meta.json at start, then for each query only the shards it needs
  * (engine.js). Queries are analysed by analysis.js, the twin of the build
  * side's Python, and scored by engine.js with lunr's arithmetic.

@@ -1,0 +1,116 @@
+"""The helpdesk FAQ: pulled once per build, pages per language, images once.
+
+The settings, the pull with its fallback, images and the page Markdown live in
+``wardsite.faq``; adding the pages to MkDocs in ``wardsite_mkdocs.faq_pages``.
+Settings: ``extra.faq`` in mkdocs.yml and the ``WARDSITE_FAQ_*`` environment
+variables, parsed once into ``wardsite.faq.config.FaqConfig``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from wardsite.errors import SiteInputError
+from wardsite.faq import publish
+from wardsite.faq import status as faq_status
+from wardsite.faq.config import FaqConfig, load_faq_config
+from wardsite.faq.images import ImageStore
+from wardsite.faq.pull import PullOutcome
+from wardsite.lastupdated import format_date
+from wardsite_mkdocs.faq_pages import add_faq_pages, guide_titles, route_faq_log
+from wardsite_mkdocs.i18n import build_language
+from wardsite_mkdocs.site_build import SiteBuild
+
+log = logging.getLogger("mkdocs.hooks.faq")
+route_faq_log(log)
+
+#: The FAQ a fresh clone publishes (refresh: see data/faq/README.md).
+BUNDLED = "data/faq/snapshot/faq-snapshot.json"
+
+
+class FaqStage:
+    def __init__(self) -> None:
+        self.settings: FaqConfig | None = None
+        self.outcome: PullOutcome | None = None
+        self.images: ImageStore | None = None
+        #: Entry id → its "updated" date, for the language being built.
+        self.dates: dict[str, str] = {}
+
+    def obtain(self, build: SiteBuild, config: MkDocsConfig) -> None:
+        root = build.root
+        try:
+            settings = load_faq_config(config.extra.get("faq"), os.environ)
+            log.info(f"FAQ の取得元：{settings.describe()}")
+            outcome = publish.obtain(settings, root, bundled_path=root / BUNDLED)
+        except SiteInputError as exc:  # includes FaqStrictError
+            raise PluginError(str(exc)) from None
+        _record_status(settings, outcome, root)
+        count = len(outcome.snapshot.entries)
+        if outcome.fresh:
+            log.info(f"FAQ：{count}件を公開します（{outcome.mode}）。")
+        else:
+            log.info(
+                f"FAQ：{count}件を公開します。"
+                f"各ページに注記「{outcome.staleness_note('ja')}」を付けます。"
+            )
+        self.settings, self.outcome = settings, outcome
+        self.images = publish.image_store(settings, outcome, root)
+
+    def add_pages(self, build: SiteBuild, files: Files, config: MkDocsConfig) -> None:
+        if self.outcome is None:
+            return
+        lang = build_language(config)
+        org = config.extra["org"]
+        pages = publish.pages_for(
+            self.outcome,
+            lang,
+            helpdesk=org["helpdesk"],
+            guides=guide_titles(files, org),
+            images=self.images,
+            directory_urls=config.use_directory_urls,
+        )
+        add_faq_pages(files, config, pages)
+        entries = self.outcome.snapshot.entries
+        self.dates = {e.id: format_date(e.updated_at, lang) for e in entries if e.locale == lang}
+
+    def page_date(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Guides are dated from git; FAQ pages carry the helpdesk's own "updated" time."""
+        faq_id = page.meta.get("faq_id")
+        if faq_id and not page.file.abs_src_path and faq_id in self.dates:
+            page.meta["revision_date"] = self.dates[faq_id]
+        return markdown
+
+    def copy_images(self, build: SiteBuild, config: MkDocsConfig) -> None:
+        if self.images is None:
+            return
+        copied = self.images.copy_used(Path(config.site_dir))
+        if copied:
+            log.info(f"FAQ の画像 {copied}件をサイトに入れました。")
+
+
+def _record_status(settings: FaqConfig, outcome: PullOutcome, root: Path) -> None:
+    """``<state_dir>/faq-status.json`` for CI (``scripts/faq-status``); never fails the build."""
+    base_url = settings.base_url
+    try:
+        faq_status.record(
+            settings.state_path(root).parent,
+            live=settings.live,
+            fresh=outcome.fresh,
+            mode=outcome.mode,
+            stale_kind=outcome.stale_kind,
+            reason=outcome.reason,
+            pulled_at=outcome.snapshot.pulled_at,
+            entries=len(outcome.snapshot.entries),
+            skipped=len(outcome.warnings),
+            hide=(base_url, urlsplit(base_url).netloc),
+        )
+    except OSError as exc:
+        log.warning(f"FAQ の状態ファイルを書けませんでした（{exc}）。")
