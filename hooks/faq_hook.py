@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
 from wardsite.faq import publish
 from wardsite.faq import status as faq_status
@@ -40,10 +41,11 @@ _state: dict[str, object] = {}
 
 
 # Runs after mkdocs-static-i18n's on_config (-100), like the other hooks; pulls
-# once per `mkdocs build` (or `serve` rebuild), not again in each language's build.
+# once per `mkdocs build` (or per `serve` process), not again in each language's build.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if is_nested_language_build(config) and "outcome" in _state:
+    if "outcome" in _state and (is_nested_language_build(config) or LOOP.serving):
+        # `serve` keeps the FAQ it pulled at start-up: a save does not pull again.
         return config
     root = project_root(config)
     try:

@@ -9,6 +9,7 @@ and the sharding in ``wardsite.search``. The browser worker that reads them is
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -16,19 +17,37 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
 from wardsite.org import load_org, localized
+from wardsite.search.segment import DocumentAnalyzer
+from wardsite.search.shards import ShardStats
 from wardsite_mkdocs.i18n import is_nested_language_build, project_root, site_languages
 from wardsite_mkdocs.search_bundles import (
+    BUNDLE_DIR,
     WORKER_DIR,
     load_site_paraphrases,
     load_site_synonyms,
+    read_material_index,
     worker_version,
     write_bundles,
+    write_setup,
     write_worker_script,
 )
 
 log = logging.getLogger("mkdocs.hooks.search")
+
+#: Kept across `serve` rebuilds: only texts that changed are segmented again.
+_analyzer: list[DocumentAnalyzer] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `serve` builds the indexes after the page reload (wardsite.devloop).
+    LOOP.start(command, os.environ)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    LOOP.rebuild_started()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -46,24 +65,44 @@ def on_post_build(config: MkDocsConfig) -> None:
     if is_nested_language_build(config):
         return
     started = time.perf_counter()
+    site = Path(config.site_dir)
     try:
         synonyms = load_site_synonyms(project_root(config))
         paraphrases = load_site_paraphrases(project_root(config))
         languages, default = site_languages(config)
         org = load_org(project_root(config) / "org.yml")
         helpdesk = {lang: localized(org, lang)["helpdesk"] for lang in languages}
+        material = read_material_index(site)
+    except SiteInputError as exc:
+        raise PluginError(str(exc)) from None
+    write_setup(site, material)
+    write_worker_script(site)
+    if not _analyzer:
+        _analyzer.append(DocumentAnalyzer())
+
+    def build(out_dir: Path) -> list[ShardStats]:
         written = write_bundles(
-            Path(config.site_dir),
+            site,
             languages,
             default,
             synonyms,
             paraphrases,
             top_pages=list(config.extra.get("search_top_pages", [])),
             helpdesk=helpdesk,
+            material=material,
+            analyzer=_analyzer[0],
+            out_dir=out_dir,
         )
-    except SiteInputError as exc:
-        raise PluginError(str(exc)) from None
-    write_worker_script(Path(config.site_dir))
+        _analyzer[0].forget_unused()
+        return written
+
+    if LOOP.background:
+        LOOP.restore(site / BUNDLE_DIR)
+        LOOP.submit(build, site / BUNDLE_DIR)
+        return
+    written = build(site / BUNDLE_DIR)
+    if LOOP.serving:
+        LOOP.keep(site / BUNDLE_DIR, list(languages))
     summary = ", ".join(
         f"{s.lang}: {s.docs} docs on {s.pages} pages, {s.files} files, {s.bytes // 1024} KB"
         for s in written

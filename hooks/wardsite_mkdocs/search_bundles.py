@@ -101,6 +101,12 @@ def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
     return docs
 
 
+def read_material_index(site_dir: Path) -> dict[str, Any]:
+    """Material's combined ``search/search_index.json`` of a built site."""
+    index_file = site_dir / BUNDLE_DIR / "search_index.json"
+    return json.loads(index_file.read_text(encoding="utf-8"))
+
+
 def write_bundles(
     site_dir: Path,
     languages: Sequence[str],
@@ -109,23 +115,34 @@ def write_bundles(
     paraphrases: Sequence[Paraphrase] = (),
     top_pages: Sequence[str] = (),
     helpdesk: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    material: Mapping[str, Any] | None = None,
+    analyzer: DocumentAnalyzer | None = None,
+    out_dir: Path | None = None,
 ) -> list[ShardStats]:
-    """Read ``search/search_index.json`` of a built site; write one index per language."""
-    index_file = site_dir / BUNDLE_DIR / "search_index.json"
-    material = json.loads(index_file.read_text(encoding="utf-8"))
-    write_setup(site_dir, material)
+    """Write one index per language into ``out_dir/<lang>/`` (default: the site's ``search/``).
+
+    ``material`` is Material's index (default: read from ``site_dir``, which
+    also writes ``search/setup.json``). The dev server passes an ``analyzer``
+    kept across rebuilds, so only texts that changed are segmented again, and
+    an ``out_dir`` outside the site (see ``wardsite.devloop``).
+    """
+    if material is None:
+        material = read_material_index(site_dir)
+        write_setup(site_dir, material)
+    out_dir = out_dir or site_dir / BUNDLE_DIR
     written: list[ShardStats] = []
     # One analyzer for every language: untranslated pages (fallback) repeat the
     # default language's text, which it then segments only once.
-    analyzer = DocumentAnalyzer()
+    analyzer = analyzer or DocumentAnalyzer()
     for lang, entries in split_by_language(material["docs"], languages, default).items():
         docs = docs_with_headings(entries)
         bundle = build_index(docs, lang, synonyms, analyzer, paraphrases)
-        written.append(write_shards(bundle, site_dir / BUNDLE_DIR / lang))
+        written.append(write_shards(bundle, out_dir / lang))
         prefix = "" if lang == default else f"{lang}/"
         contact = (helpdesk or {}).get(lang, {})
         data = help_data(docs, analyzer.morphemes, top_pages, prefix, contact)
-        write_help(data, site_dir / BUNDLE_DIR / lang)
+        write_help(data, out_dir / lang)
     return written
 
 
