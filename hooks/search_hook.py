@@ -9,7 +9,6 @@ and the sharding in ``wardsite.search``. The browser worker that reads them is
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -39,15 +38,6 @@ log = logging.getLogger("mkdocs.hooks.search")
 
 #: Kept across `serve` rebuilds: only texts that changed are segmented again.
 _analyzer: list[DocumentAnalyzer] = []
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    # `serve` builds the indexes after the page reload (wardsite.devloop).
-    LOOP.start(command, os.environ)
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    LOOP.rebuild_started()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

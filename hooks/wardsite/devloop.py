@@ -9,7 +9,10 @@ build, yet the page the editor looks at does not need them, so during
    fresh site (search keeps working, one edit behind), and the browser reloads;
 2. the thread builds the new indexes in a folder of its own and swaps them
    into the site, unless a newer rebuild has started meanwhile (then that
-   rebuild's job replaces it: only the newest job runs).
+   rebuild's job replaces it: only the newest job runs);
+3. when an index changed, the open pages are told to reload once more
+   (:attr:`DevLoop.on_published`): a page's search worker reads the index
+   when the page loads, so only then does its search find the edit.
 
 ``WARDSITE_RELOAD=full`` turns this off (main's behaviour: everything inside
 the rebuild), for the benchmark's baseline and when in doubt.
@@ -44,6 +47,8 @@ class DevLoop:
         self._thread: threading.Thread | None = None
         self._kept: Path | None = None  # the last indexes swapped in (their copy)
         self.published = 0  # generation of the indexes in the site
+        #: Called (from the thread) after a changed index was swapped in.
+        self.on_published: Callable[[], None] | None = None
 
     def start(self, command: str, environ: dict[str, str] | os._Environ[str]) -> None:
         """Called once, before the first build (MkDocs ``on_startup``)."""
@@ -118,11 +123,14 @@ class DevLoop:
                     if generation != self._generation or self._pending is not None:
                         continue  # a newer rebuild: its own job follows
                     kept = self._kept_dir()
+                    changed = any(_changed(child, kept / child.name) for child in staging.iterdir())
                     for child in staging.iterdir():
                         _replace_dir(child, kept / child.name, copy=True)
                         _replace_dir(child, target / child.name, copy=False)
                     self.published = generation
                 log.info(f"検索の索引を新しくしました（{time.perf_counter() - started:.1f} 秒）。")
+                if changed and self.on_published is not None:
+                    self.on_published()
             except Exception as exc:  # the next save tries again; the page is not affected
                 log.warning(f"検索の索引を作れませんでした（{exc}）。前の索引のままです。")
             finally:
@@ -130,6 +138,14 @@ class DevLoop:
                 with self._cond:
                     self._running = False
                     self._cond.notify_all()
+
+
+def _changed(new: Path, old: Path) -> bool:
+    """Whether two index folders differ (their ``meta.json`` carries the index's hash)."""
+    try:
+        return (new / "meta.json").read_bytes() != (old / "meta.json").read_bytes()
+    except OSError:
+        return True
 
 
 def _replace_dir(source: Path, dest: Path, *, copy: bool) -> None:
