@@ -4,7 +4,7 @@
 
 In temporary copies of the project, starts the dev server as ``./scripts/serve``
 does (``mkdocs serve --livereload`` on 127.0.0.1, a free port) twice: first
-"before", with the build code (``hooks/``) of ``--baseline`` (default ``main``,
+"before", with the build code (``hooks/``, mkdocs.yml) of ``--baseline`` (default ``main``,
 taken with ``git archive``) and ``WARDSITE_RELOAD=full`` (every save rebuilds
 everything, search indexes included), then "after", as ``./scripts/serve``
 runs it now. For a guide
@@ -202,7 +202,7 @@ def measure(server: DevServer, project: Path, target: Target, word: str) -> dict
 
 
 def copy_project(dest: Path, baseline: str | None = None) -> Path:
-    """A copy of the project; with ``baseline``, ``hooks/`` as in that git revision."""
+    """A copy of the project; with ``baseline``, ``hooks/`` and mkdocs.yml of that revision."""
     for name in COPY:
         src = ROOT / name
         if src.is_dir():
@@ -212,7 +212,10 @@ def copy_project(dest: Path, baseline: str | None = None) -> Path:
     if baseline:
         shutil.rmtree(dest / "hooks")
         archive = subprocess.run(
-            ["git", "archive", baseline, "hooks"], cwd=ROOT, check=True, capture_output=True
+            ["git", "archive", baseline, "hooks", "mkdocs.yml"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         ).stdout
         subprocess.run(["tar", "-x"], cwd=dest, input=archive, check=True)
     # pages_hook dates pages from git history: one commit, as in a fresh clone.

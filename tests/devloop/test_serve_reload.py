@@ -30,7 +30,7 @@ from support.build import copy_project
 HERE = Path(__file__).resolve().parent
 GUIDE = Path("docs/start/first-day.md")
 GUIDE_URL = "/start/first-day/"
-OTHER_URL = "/account/lockout/"
+OTHER_URL = "/start/first-signin/"  # same section: in its menu (navigation.prune)
 WORD = "zqxreloadword"
 TITLE_WORD = "zqxmenuword"
 
