@@ -245,18 +245,10 @@ def full_build(project: Path, env: dict[str, str], site: Path) -> float:
 
 def start_helpdesk(entries: int) -> tuple[subprocess.Popen[str], str]:
     """The local dev helpdesk on a free port, filled up to ``entries`` articles."""
-    from faq_benchmark import add_entries  # bench/ is this script's folder
+    import faq_benchmark  # bench/ is this script's folder
 
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "wardsite.faq.devserver", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    line = proc.stdout.readline() if proc.stdout else ""
-    base = line.strip().rsplit(" ", 1)[-1]
-    add_entries(base, entries)
+    proc, base = faq_benchmark.start_helpdesk()
+    faq_benchmark.add_entries(base, entries)
     return proc, base
 
 
