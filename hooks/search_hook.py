@@ -90,7 +90,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         LOOP.restore(site / BUNDLE_DIR)
         LOOP.submit(build, site / BUNDLE_DIR)
         return
-    written = build(site / BUNDLE_DIR)
+    try:
+        written = build(site / BUNDLE_DIR)
+    except SiteInputError as exc:
+        raise PluginError(str(exc)) from None
     if LOOP.serving:
         LOOP.keep(site / BUNDLE_DIR, list(languages))
     summary = ", ".join(
