@@ -146,5 +146,10 @@ def test_saved_guide_is_served_and_found(dev_server: tuple[str, Path], node: str
     assert strip.sub("", other_after) == strip.sub("", other_before)
 
     reloaded = epoch(base, GUIDE_URL)
-    wait_for(lambda: "start/first-day/" in served_search(base, node, WORD), "search finds it")
-    wait_for(lambda: newer_epoch(base, reloaded), "pages reload for the new index", timeout=30)
+    # The paragraph is in the page's last section: its document is start/first-day/#….
+    wait_for(
+        lambda: any(loc.startswith("start/first-day/") for loc in served_search(base, node, WORD)),
+        "search finds it",
+        timeout=600,
+    )
+    wait_for(lambda: newer_epoch(base, reloaded), "pages reload for the new index", timeout=60)
