@@ -2,7 +2,8 @@
 
 Thin glue around ``wardsite.devloop`` (search indexes built after the page
 reload during ``serve``), ``wardsite.rendercache`` (during ``serve``, a page
-whose Markdown and surroundings did not change is not converted again) and
+whose Markdown and surroundings did not change is not converted again, and
+its entries in Material's search index are not parsed again) and
 ``wardsite.templatecache`` (Material's templates compiled once per process,
 not once per language and rebuild).
 """
@@ -20,10 +21,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from wardsite.devloop import LOOP
-from wardsite.rendercache import PAGES, Rendered, content_key
+from wardsite.rendercache import PAGES, SEARCH_ENTRIES, Rendered, content_key
 from wardsite.templatecache import TEMPLATES
 from wardsite_mkdocs.i18n import build_language, is_nested_language_build
 from wardsite_mkdocs.livereload import reload_browsers
+from wardsite_mkdocs.search_entry_cache import reuse_entries
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -41,6 +43,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     LOOP.rebuild_started()
     if not is_nested_language_build(config):
         PAGES.new_round()
+        SEARCH_ENTRIES.new_round()
+
+
+# After Material's search plugin (0) and mkdocs-static-i18n (-100) made this
+# language build's search index.
+@event_priority(-200)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    search = config.plugins.get("material/search")
+    if LOOP.serving and search is not None:
+        reuse_entries(search)
+    return config
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

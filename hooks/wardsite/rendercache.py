@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,13 @@ def content_key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-class RenderCache:
-    """Key → :class:`Rendered`, for the current and the previous rebuild."""
+class RenderCache(Generic[V]):
+    """Key → value (a :class:`Rendered`, a page's search entries), for the
+    current and the previous rebuild."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[str, Rendered] = {}
+        self._entries: dict[str, V] = {}
         self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
@@ -57,7 +60,7 @@ class RenderCache:
             self._used = set()
             self.hits = self.misses = 0
 
-    def get(self, key: str) -> Rendered | None:
+    def get(self, key: str) -> V | None:
         with self._lock:
             found = self._entries.get(key)
             self._used.add(key)
@@ -67,11 +70,13 @@ class RenderCache:
                 self.hits += 1
             return found
 
-    def put(self, key: str, rendered: Rendered) -> None:
+    def put(self, key: str, value: V) -> None:
         with self._lock:
-            self._entries[key] = rendered
+            self._entries[key] = value
             self._used.add(key)
 
 
-#: The process's one cache (the dev server's rebuilds).
-PAGES = RenderCache()
+#: The process's caches (the dev server's rebuilds): converted pages, and each
+#: page's entries in Material's search index (wardsite_mkdocs.search_entry_cache).
+PAGES: RenderCache[Rendered] = RenderCache()
+SEARCH_ENTRIES: RenderCache[list[dict[str, Any]]] = RenderCache()

@@ -152,4 +152,6 @@ def test_saved_guide_is_served_and_found(dev_server: tuple[str, Path], node: str
         "search finds it",
         timeout=600,
     )
+    # Pages not converted again are still in the index (their entries reused).
+    assert any(loc.startswith("account/lockout/") for loc in served_search(base, node, "ロック"))
     wait_for(lambda: newer_epoch(base, reloaded), "pages reload for the new index", timeout=60)
