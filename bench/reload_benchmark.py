@@ -289,7 +289,7 @@ def main() -> int:
                     time.sleep(1)
                     for target in targets:
                         for n in range(args.rounds):
-                            word = f"zqreload{mode}{target.name}{chr(97 + n)}"  # letters only: one word
+                            word = f"zqreload{mode}{target.name}{chr(97 + n)}"  # letters: one word
                             got = measure(server, project, target, word)
                             row = results.setdefault(target.name, {}).setdefault(mode, {})
                             for key, value in got.items():
