@@ -80,7 +80,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def fetch(url: str, timeout: float = 60) -> str | None:
+def fetch(url: str, timeout: float = 900) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
@@ -121,7 +121,7 @@ class DevServer:
         raise SystemExit("the dev server did not start")
 
     def epoch(self, page: str) -> int:
-        html = fetch(self.base + page) or ""
+        html = fetch(self.base + page, timeout=900) or ""  # waits for a running rebuild
         found = re.search(r"livereload\((\d+),", html)
         if not found:
             raise SystemExit(f"no livereload script on {page}")
