@@ -64,7 +64,8 @@ def _session(text: str, word: str) -> str:
 
 
 def _synonyms(text: str, word: str) -> str:
-    return text.rstrip("\n") + f"\n  - {word}, テレワーク\n"
+    # A new group of two new words (a word may be in one group only).
+    return text.rstrip("\n") + f"\n  - {word}, {word}alt\n"
 
 
 TARGETS = (
