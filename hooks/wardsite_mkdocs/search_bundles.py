@@ -91,21 +91,29 @@ def write_bundles(
     paraphrases: Sequence[Paraphrase] = (),
     top_pages: Sequence[str] = (),
     helpdesk: Mapping[str, Mapping[str, Any]] | None = None,
+    analyzer: DocumentAnalyzer | None = None,
+    out_dir: Path | None = None,
 ) -> list[ShardStats]:
-    """Write one index per language from its documents (Material's entry shape)."""
+    """Write one index per language from its documents (Material's entry shape).
+
+    Into ``out_dir/<lang>/`` (default: the site's ``search/``). The dev server
+    passes an ``analyzer`` kept across rebuilds, so only texts that changed are
+    segmented again, and an ``out_dir`` outside the site (see ``wardsite.devloop``).
+    """
     write_setup(site_dir, material_config)
+    out_dir = out_dir or site_dir / BUNDLE_DIR
     written: list[ShardStats] = []
     # One analyzer for every language: untranslated pages (fallback) repeat the
     # default language's text, which it then segments only once.
-    analyzer = DocumentAnalyzer()
+    analyzer = analyzer or DocumentAnalyzer()
     for lang, entries in docs.items():
         page_docs = docs_with_headings(entries)
         bundle = build_index(page_docs, lang, synonyms, analyzer, paraphrases)
-        written.append(write_shards(bundle, site_dir / BUNDLE_DIR / lang))
+        written.append(write_shards(bundle, out_dir / lang))
         prefix = "" if lang == default else f"{lang}/"
         contact = (helpdesk or {}).get(lang, {})
         data = help_data(page_docs, analyzer.morphemes, top_pages, prefix, contact)
-        write_help(data, site_dir / BUNDLE_DIR / lang)
+        write_help(data, out_dir / lang)
     return written
 
 

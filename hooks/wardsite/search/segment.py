@@ -167,6 +167,7 @@ class DocumentAnalyzer:
         self._mode_a = SplitMode.A
         self._variants: dict[tuple[str, str], list[str]] = {}
         self._seen: dict[str, TextTerms] = {}
+        self._used: set[str] = set()
 
     def analyze(self, text: str, terms: TextTerms | None = None) -> TextTerms:
         """Add the terms of ``text`` to ``terms`` (a new TextTerms if None).
@@ -182,9 +183,19 @@ class DocumentAnalyzer:
                 for morpheme in self._tokenizer.tokenize(piece):
                     self._add(morpheme, found, compound_parts=True)
             self._seen[text] = found
+        self._used.add(text)
         terms.words.extend(found.words)
         terms.merge_vocabulary(found)
         return terms
+
+    def forget_unused(self) -> None:
+        """Drop the texts not analysed since the last call.
+
+        The dev server keeps one analyzer across rebuilds (only edited texts
+        are segmented again); this keeps it from growing with every edit.
+        """
+        self._seen = {text: self._seen[text] for text in self._used if text in self._seen}
+        self._used = set()
 
     def morphemes(self, text: str) -> list[Any]:
         """SudachiPy's morphemes of a short text (a title), in the index's split mode."""

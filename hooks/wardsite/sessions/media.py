@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wardsite.errors import SiteInputError
+from wardsite.filecache import StatCache
 from wardsite.oserrors import describe_os_error
 
 FIELD = "動画ファイル"
@@ -84,7 +85,15 @@ def tool(name: str) -> str:
 
 
 def probe(path: Path, display_name: str | None = None) -> ProbeResult:
-    """Read length and codecs with ffprobe; SiteInputError when it is not a playable video."""
+    """Read length and codecs with ffprobe; SiteInputError when it is not a playable video.
+
+    The answer is kept while the file's size and modification time stay the
+    same (``mkdocs serve`` rebuilds, each language's build).
+    """
+    return _PROBED.get(path, display_name)
+
+
+def _probe(path: Path, display_name: str | None = None) -> ProbeResult:
     name = display_name or str(path)
     if not path.is_file():
         raise SiteInputError(
@@ -155,6 +164,9 @@ class TruncatedError(SiteInputError):
 #: How much shorter than its header a recording may decode (rounding, a last
 #: frame); a partly downloaded file is short by minutes, not by a second.
 TRUNCATION_TOLERANCE = 1.0
+
+
+_PROBED: StatCache[ProbeResult] = StatCache(_probe)
 
 
 def decoded_duration(

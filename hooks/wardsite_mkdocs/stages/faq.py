@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
 from wardsite.faq import publish
 from wardsite.faq import status as faq_status
@@ -45,6 +46,9 @@ class FaqStage:
         self.dates: dict[str, str] = {}
 
     def obtain(self, build: SiteBuild, config: MkDocsConfig) -> None:
+        if LOOP.serving and self.outcome is not None:
+            # `serve` keeps the FAQ it pulled at start-up: a save does not pull again.
+            return
         root = build.root
         try:
             settings = load_faq_config(config.extra.get("faq"), os.environ)

@@ -22,11 +22,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
 from wardsite.search.fallback import drop_fallback_copies
+from wardsite.search.segment import DocumentAnalyzer
+from wardsite.search.shards import ShardStats
 from wardsite_mkdocs import search_entries
 from wardsite_mkdocs.i18n import build_language
 from wardsite_mkdocs.search_bundles import (
+    BUNDLE_DIR,
     WORKER_DIR,
     load_site_paraphrases,
     load_site_synonyms,
@@ -50,6 +54,8 @@ class SearchStage:
         #: ``mkdocs serve --dirtyreload`` renders only the changed pages: the
         #: other pages' documents are kept from the build before.
         self.dirty = False
+        #: Kept across `serve` rebuilds: only texts that changed are segmented again.
+        self._analyzer: DocumentAnalyzer | None = None
 
     def start(self, build: SiteBuild, config: MkDocsConfig) -> None:
         if not self.dirty:
@@ -80,19 +86,42 @@ class SearchStage:
         }
         docs = drop_fallback_copies(collected, build.languages, build.default)
         try:
+            synonyms = load_site_synonyms(build.root)
+            paraphrases = load_site_paraphrases(build.root)
+        except SiteInputError as exc:
+            raise PluginError(str(exc)) from None
+        if self._analyzer is None or not LOOP.serving:
+            self._analyzer = DocumentAnalyzer()
+        analyzer = self._analyzer
+
+        def build_into(out_dir: Path) -> list[ShardStats]:
             written = write_bundles(
                 site_dir,
                 docs,
                 material_config=search_entries.index_config(config),
-                synonyms=load_site_synonyms(build.root),
-                paraphrases=load_site_paraphrases(build.root),
+                synonyms=synonyms,
+                paraphrases=paraphrases,
                 top_pages=list(config.extra.get("search_top_pages", [])),
                 helpdesk={lang: self.org.facts(lang)["helpdesk"] for lang in build.languages},
                 default=build.default,
+                analyzer=analyzer,
+                out_dir=out_dir,
             )
+            analyzer.forget_unused()
+            return written
+
+        write_worker_script(site_dir)
+        if LOOP.background:
+            # serve: the page reloads now with the last index; the new one follows.
+            LOOP.restore(site_dir / BUNDLE_DIR)
+            LOOP.submit(build_into, site_dir / BUNDLE_DIR)
+            return
+        try:
+            written = build_into(site_dir / BUNDLE_DIR)
         except SiteInputError as exc:
             raise PluginError(str(exc)) from None
-        write_worker_script(site_dir)
+        if LOOP.serving:
+            LOOP.keep(site_dir / BUNDLE_DIR, list(build.languages))
         summary = ", ".join(
             f"{s.lang}: {s.docs} docs on {s.pages} pages, {s.files} files, {s.bytes // 1024} KB"
             for s in written
