@@ -19,6 +19,12 @@ build, and ``SITE`` steps once when every language is built.
 
 The stages (one module each in ``wardsite_mkdocs.stages``) keep their state on
 their own objects; the engine-independent work is in ``wardsite``.
+
+Beside the pipeline, ``hooks/devloop_hook.py`` only makes ``mkdocs serve``
+rebuilds faster (pages not converted again, templates compiled once; see
+``wardsite.devloop``); it never changes what is built. During ``serve`` the
+search stage writes its indexes in the background and the FAQ stage keeps the
+FAQ pulled at start-up.
 """
 
 from __future__ import annotations
