@@ -40,6 +40,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import faq_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 COPY = ("docs", "overrides", "hooks", "data", "sessions", "media", "org.yml", "mkdocs.yml")
 MODES = ("before", "after")
@@ -246,8 +248,6 @@ def full_build(project: Path, env: dict[str, str], site: Path) -> float:
 
 def start_helpdesk(entries: int) -> tuple[subprocess.Popen[str], str]:
     """The local dev helpdesk on a free port, filled up to ``entries`` articles."""
-    import faq_benchmark  # bench/ is this script's folder
-
     proc, base = faq_benchmark.start_helpdesk()
     faq_benchmark.add_entries(base, entries)
     return proc, base
