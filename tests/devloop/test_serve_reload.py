@@ -11,12 +11,9 @@ pages are told to reload again (so their search loads the new index).
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.reload_benchmark import DevServer
 from support.build import copy_project
 
 HERE = Path(__file__).resolve().parent
@@ -70,39 +68,14 @@ def newer_epoch(base: str, known: int) -> bool:
 
 @pytest.fixture(scope="module")
 def dev_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """(base URL, project copy) of a running dev server."""
+    """(base URL, project copy) of a running dev server (the reload benchmark's own)."""
     project = copy_project(tmp_path_factory.mktemp("project")).parent
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = (project / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--livereload",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server = DevServer(project, {}, project / "serve.log")
     try:
-        wait_for(
-            lambda: proc.poll() is None and fetch(base + "/") is not None,
-            "the dev server answers",
-            timeout=600,
-        )
-        yield base, project
+        server.wait_ready()
+        yield server.base, project
     finally:
-        proc.terminate()
-        proc.wait(30)
-        log.close()
+        server.stop()
 
 
 def served_search(base: str, node: str, query: str) -> list[str]:
