@@ -221,7 +221,7 @@ def copy_project(dest: Path, baseline: str | None = None) -> Path:
             capture_output=True,
         ).stdout
         subprocess.run(["tar", "-x"], cwd=dest, input=archive, check=True)
-    # pages_hook dates pages from git history: one commit, as in a fresh clone.
+    # The pages stage dates pages from git history: one commit, as in a fresh clone.
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@127.0.0.1"]
     subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
     subprocess.run(["git", "add", "-A"], cwd=dest, check=True)
