@@ -29,11 +29,12 @@ def _files(repo: Path) -> dict[str, bytes]:
     return {p.relative_to(repo).as_posix(): p.read_bytes() for p in repo.rglob("*") if p.is_file()}
 
 
+MATERIALS = "materials:\n  - "
 REJECTED = {
     "level": SESSION_YML.replace("level: 基礎", "level: 初級"),
-    "material outside the folder": SESSION_YML + "materials:\n  - {title: 資料, file: ../org.yml}\n",
-    "material without a title": SESSION_YML + f"materials:\n  - {{file: {FOLDER}/notes.pdf}}\n",
-    "material not there": SESSION_YML + f"materials:\n  - {{title: 資料, file: {FOLDER}/x.pdf}}\n",
+    "material outside the folder": SESSION_YML + MATERIALS + "{title: 資料, file: ../org.yml}\n",
+    "material without a title": SESSION_YML + MATERIALS + f"{{file: {FOLDER}/notes.pdf}}\n",
+    "material not there": SESSION_YML + MATERIALS + f"{{title: 資料, file: {FOLDER}/x.pdf}}\n",
     "chapter time": SESSION_YML + 'chapters:\n  - {time: "1:75", title: はじめに}\n',
     "unknown field": SESSION_YML + "titel: 別の題\n",
 }
