@@ -120,7 +120,7 @@ def site_errors(
     *,
     prefix: str = "",
     fixes: Mapping[str, str] | None = None,
-    known: Mapping[str, Sequence[str]] | Sequence[str] = (),
+    known: Mapping[str, Sequence[str]] | None = None,
 ) -> list[SiteInputError]:
     """One SiteInputError per problem pydantic found, in the order of the fields.
 
@@ -128,16 +128,15 @@ def site_errors(
     before every field name (``extra.faq``); ``fixes`` maps a field (nested
     fields dotted without list positions: ``materials.title``) to what to do,
     used unless the validator said more, the longest matching field first;
-    ``known`` lists the fields a file may have, for "unknown field" errors (a
-    mapping gives them for nested fields too, ``""`` being the top level).
+    ``known`` lists the fields a file may have, for "unknown field" errors, by
+    block (dotted like ``fixes``; ``""`` is the top level).
     """
     details = exc.errors(include_url=False) if isinstance(exc, ValidationError) else exc
-    levels = known if isinstance(known, Mapping) else {"": known}
     out: list[SiteInputError] = []
     for error in details:
         loc = tuple(error["loc"])
         kind = error["type"]
-        sentence, fix = _sentence(error, (levels.get(_path_key(loc[:-1])) or ()))
+        sentence, fix = _sentence(error, (known or {}).get(_path_key(loc[:-1]), ()))
         better = _for_path(fixes, loc) if fixes else None
         if better and kind != OURS and kind != "extra_forbidden":
             fix = better

@@ -208,13 +208,17 @@ def _by_time(chapters: tuple[ChapterEntry, ...]) -> tuple[ChapterEntry, ...]:
     return tuple(sorted(chapters, key=lambda c: c.time))
 
 
+Track = Annotated[str, _required("track", _choice(TRACKS, "知らないコース", "track"))]
+Number = Annotated[int, _required("number", _whole("回の番号として使えません", "number"))]
+
+
 class SessionFile(BaseModel):
     """One session's file, parsed once: the build and the publish command read its attributes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    track: Annotated[str, _required("track", _choice(TRACKS, "知らないコース", "track"))]
-    number: Annotated[int, _required("number", _whole("回の番号として使えません", "number"))]
+    track: Track
+    number: Number
     title: Annotated[str, _required("title", _text)]
     level: Annotated[str, _required("level", _choice(LEVELS, "知らないレベル", "level"))]
     date: Annotated[dt.date, _required("date", _date)]
@@ -233,8 +237,8 @@ class SessionFile(BaseModel):
 class SessionId(BaseModel):
     """Only which session a file describes (``track``, ``number``), checked like SessionFile."""
 
-    track: Annotated[str, _required("track", _choice(TRACKS, "知らないコース", "track"))]
-    number: Annotated[int, _required("number", _whole("回の番号として使えません", "number"))]
+    track: Track
+    number: Number
 
 
 def read_session_file(
