@@ -87,3 +87,24 @@ def test_a_file_the_command_accepts_builds(
     assert [c.title for c in session.chapters] == ["はじめに", "承認"]
     data = read_yaml(repo / "sessions" / "hands-on-07.yml", "x")
     assert data["materials"][1] == {"title": "手引き", "url": "https://example.org/guide.pdf"}
+
+
+def test_a_chapter_in_the_file_past_the_new_video_is_refused_as_the_build_says(
+    repo: Path, clips: dict[str, Path], write: Callable[[str, str], Path], capsys
+) -> None:
+    """Failed before: the command worded it its own way (「チャプター「遅すぎ」の時刻 …」)."""
+    captions = write("a.vtt", VTT)
+    assert _publish(repo, "7", "--video", clips["h264"], "--captions", captions) == EXIT_OK
+    meta = repo / "sessions" / "hands-on-07.yml"
+    meta.write_text(
+        meta.read_text("utf-8") + 'chapters:\n  - {time: "00:00", title: はじめに}\n'
+        '  - {time: "05:00", title: 遅すぎ}\n',
+        encoding="utf-8",
+    )
+    (error,) = load_sessions(repo / "sessions", repo).errors
+    before = _files(repo)
+    capsys.readouterr()
+    code = _publish(repo, "7", "--video", clips["h264"], "--captions", captions)
+    assert code == EXIT_METADATA
+    assert str(error) in capsys.readouterr().err
+    assert _files(repo) == before

@@ -149,6 +149,10 @@ def _load_one(
     recording = None
     if checked.recording is not None:
         recording = _recording(checked.recording, root, key, name, bad, errors, probe_videos)
+    chapters, chapter_errors = check_chapters(
+        checked.chapters, recording.duration if recording else None, name
+    )
+    errors.extend(chapter_errors)
     return Session(
         track=checked.track,
         number=checked.number,
@@ -161,7 +165,7 @@ def _load_one(
         prerequisites=checked.prerequisites,
         materials=materials,
         recording=recording,
-        chapters=_chapters(checked.chapters, recording, bad),
+        chapters=chapters,
         source=name,
         description=checked.description,
     )
@@ -298,22 +302,30 @@ def _check_readable(path: Path, name: str, field: str, shown: str) -> None:
         ) from None
 
 
-def _chapters(
-    entries: Sequence[ChapterEntry], recording: Recording | None, bad: Any
-) -> tuple[Chapter, ...]:
-    """The chapters (already in time order) that start within the video."""
+def check_chapters(
+    entries: Sequence[ChapterEntry], duration: float | None, name: str
+) -> tuple[tuple[Chapter, ...], list[SiteInputError]]:
+    """The chapters (already in time order) that start within a video of ``duration``.
+
+    The publish command checks a file's chapters against the new video with
+    this, so it words the problem as the build does.
+    """
     out: list[Chapter] = []
+    errors: list[SiteInputError] = []
     for entry in entries:
-        if recording is not None and entry.time >= recording.duration:
-            bad(
-                f"chapters の{entry.position}番目の time",
-                f"の {display_time(entry.time)} は動画の長さ"
-                f"（{display_time(recording.duration)}）を超えています。",
-                "チャプターの時刻を直してください。",
+        if duration is not None and entry.time >= duration:
+            errors.append(
+                SiteInputError(
+                    name,
+                    f"chapters の{entry.position}番目の time",
+                    f"の {display_time(entry.time)} は動画の長さ"
+                    f"（{display_time(duration)}）を超えています。",
+                    "チャプターの時刻を直してください。",
+                )
             )
             continue
         out.append(Chapter(start=entry.time, title=entry.title))
-    return tuple(out)
+    return tuple(out), errors
 
 
 def replace_top_level(text: str, key: str, value: Any) -> str:

@@ -52,7 +52,12 @@ from wardsite.errors import SiteInputError
 from wardsite.oserrors import describe_os_error
 from wardsite.sessions import captions as captions_mod
 from wardsite.sessions import media
-from wardsite.sessions.metadata import check_materials, read_yaml, replace_top_level
+from wardsite.sessions.metadata import (
+    check_chapters,
+    check_materials,
+    read_yaml,
+    replace_top_level,
+)
 from wardsite.sessions.model import TRACKS, Chapter, display_time, parse_time, session_key
 from wardsite.sessions.paths import UnsafePathError, resolve_inside
 from wardsite.sessions.sessionfile import SessionFile, SessionId, is_url, read_session_file
@@ -169,13 +174,18 @@ def _checked(found: Found, replaced: Sequence[str]) -> SessionFile:
     """
     kept = [p for p in found.problems if re.split(r"[. ]", p.field)[0] not in replaced]
     if kept or found.checked is None:
-        raise PublishError(
-            EXIT_METADATA,
-            f"{found.name} に、サイトを作るときにエラーになる書き間違いがあります。"
-            "直してから、もう一度実行してください（何も変更していません）。\n"
-            + "\n".join(str(p) for p in kept or found.problems),
-        )
+        raise _refused(found.name, kept or found.problems)
     return found.checked
+
+
+def _refused(name: str, problems: Sequence[SiteInputError]) -> PublishError:
+    """The build's own messages, after a line saying nothing was changed."""
+    return PublishError(
+        EXIT_METADATA,
+        f"{name} に、サイトを作るときにエラーになる書き間違いがあります。"
+        "直してから、もう一度実行してください（何も変更していません）。\n"
+        + "\n".join(str(p) for p in problems),
+    )
 
 
 def read_chapters_file(path: Path) -> list[Chapter]:
@@ -276,11 +286,18 @@ def publish(
         captions_mod.check_against_duration(cues, info.duration, str(opts.captions))
     except SiteInputError as exc:
         raise PublishError(EXIT_CAPTIONS, str(exc)) from None
-    if opts.chapters is not None:
-        chapters = read_chapters_file(opts.chapters)
-    else:
-        chapters = [Chapter(c.time, c.title) for c in checked.chapters]
-    _check_chapters(chapters, info.duration, str(opts.chapters or meta_name))
+    chapters_file = read_chapters_file(opts.chapters) if opts.chapters is not None else None
+
+    def chapters_within(duration: float) -> Sequence[Chapter]:
+        if chapters_file is None:  # the file's own: checked as the build checks them
+            kept, problems = check_chapters(checked.chapters, duration, meta_name)
+            if problems:
+                raise _refused(meta_name, problems)
+            return kept
+        _check_chapters(chapters_file, duration, str(opts.chapters))
+        return chapters_file
+
+    chapters = chapters_within(info.duration)
     # The header may promise more than the file holds: decode it to the end.
     update, close = _progress(opts, info.duration, "動画を最後まで確認しています")
     try:
@@ -293,7 +310,7 @@ def publish(
         captions_mod.check_against_duration(cues, real, str(opts.captions))
     except SiteInputError as exc:
         raise PublishError(EXIT_CAPTIONS, str(exc)) from None
-    _check_chapters(chapters, real, str(opts.chapters or meta_name))
+    chapters = chapters_within(real)
     out(f"字幕: {len(cues)} 件を確認しました。")
     for note in captions_mod.overlap_warnings(cues, str(opts.captions)):
         out(f"注意: {note}")
