@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from pydantic import ValidationError
 from sessionkit import SESSION_YML, VTT, needs_ffmpeg
 
 from wardsite.sessions.metadata import load_sessions, replace_top_level
 from wardsite.sessions.model import LEVELS, STATUS_PREPARING, STATUS_RECORDED
+from wardsite.sessions.sessionfile import SessionFile, read_session_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -237,3 +240,17 @@ def test_a_later_check_names_the_item_by_its_place_in_the_file(tmp_path: Path) -
     _media(root)
     fields = [field for _, field, _ in _errors(root)]
     assert fields == ["chapters の1番目の time", "chapters の2番目の time"]
+
+
+def test_without_the_collecting_context_the_model_is_strict() -> None:
+    """Code that validates a SessionFile directly gets every error, nothing left out silently."""
+    data = yaml.safe_load(SESSION_YML + 'chapters:\n  - {time: "1:00", title: a}\n  - {time: x}\n')
+    with pytest.raises(ValidationError) as caught:
+        SessionFile.model_validate(data)
+    assert {e["loc"] for e in caught.value.errors()} == {
+        ("chapters", 1, "time"),
+        ("chapters", 1, "title"),
+    }
+    checked, errors = read_session_file(data, "sessions/a.yml")
+    assert checked is not None and [c.position for c in checked.chapters] == [1]
+    assert [e.field for e in errors] == ["chapters の2番目の time", "chapters の2番目の title"]

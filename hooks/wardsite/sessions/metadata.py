@@ -1,10 +1,12 @@
 """Load and validate ``sessions/*.yml``: one small YAML file per training session.
 
 Every problem is collected (not just the first) as a SiteInputError naming the
-file and the field, in Japanese, with what to do. A session with a broken
-required field is left out; a session whose recording is broken is kept as
-「準備中」 (no recording); a chapter past the end of the video is dropped. The
-MkDocs hook logs the errors as warnings, so ``mkdocs build --strict`` fails.
+file and the field, in Japanese, with what to do. The file itself is read
+into a typed ``SessionFile`` (``sessionfile``); this module adds the checks
+that need the disk. A session with a broken required field is left out; a
+session whose recording is broken is kept as 「準備中」 (no recording); a wrong
+material or chapter, or a chapter past the end of the video, is dropped alone.
+The MkDocs hook logs the errors as warnings, so ``mkdocs build --strict`` fails.
 
 File format (comments in the files themselves explain each field)::
 
