@@ -6,16 +6,19 @@ Usage (from the repository folder)::
         [--chapters chapters.txt] [--track dx-mindset] [--speaker "山田 太郎=講師"]
         [--media-base-url https://media.example/training --media-dir /mnt/media/training]
 
-What it does, in an order that never loses what is already published: probe the
-video (ffprobe) → read and check the captions and chapters → decode the whole
-video to find its real length (a partly downloaded file is refused) and check
-captions and chapters against it → convert the video to browser-safe MP4
-(H.264/AAC, +faststart) in a staging folder outside the tracked tree (under
-``.git/``) with a progress bar → poster image → size limit for files that go
-into git → content-hashed names → only then move the new files into place,
-update ``sessions/<track>-NN.yml`` and remove the files it replaced (signals
-wait until this is done) → print exactly what to ``git add``. Ctrl+C, SIGTERM
-and a closed terminal stop it with nothing changed.
+What it does, in an order that never loses what is already published: read
+the session's file with the build's own model and checks (a file the build
+would reject is refused with the build's messages, except in the parts this
+run rewrites) → probe the video (ffprobe) → read and check the captions and
+chapters → decode the whole video to find its real length (a partly
+downloaded file is refused) and check captions and chapters against it →
+convert the video to browser-safe MP4 (H.264/AAC, +faststart) in a staging
+folder outside the tracked tree (under ``.git/``) with a progress bar → poster
+image → size limit for files that go into git → content-hashed names → the
+new file text parsed again with the build's model → only then move the new
+files into place, update ``sessions/<track>-NN.yml`` and remove the files it
+replaced (signals wait until this is done) → print exactly what to ``git
+add``. Ctrl+C, SIGTERM and a closed terminal stop it with nothing changed.
 
 Where the media goes:
 
