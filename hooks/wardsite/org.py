@@ -71,6 +71,7 @@ class Ward(_Section):
 class Site(_Section):
     name: Text
     description: Text
+    copyright: str | None = None
 
 
 class Helpdesk(_Section):
@@ -131,6 +132,11 @@ def load_org(path: Path) -> dict[str, Any]:
     except ValidationError as exc:
         raise first_error(exc, path.name) from None
     return data
+
+
+def org_config(data: Mapping[str, Any], lang: str) -> OrgConfig:
+    """The typed facts for ``lang`` (``x_<lang>`` replacing ``x``), from an already checked file."""
+    return OrgConfig.model_validate(localized(data, lang))
 
 
 def lookup(data: Mapping[str, Any], dotted: str) -> Any:

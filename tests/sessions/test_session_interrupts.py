@@ -54,7 +54,9 @@ def test_signal_mid_conversion_leaves_the_repository_as_it_was(
 ) -> None:
     clip, _ = long_clip(10, "mkv")  # MPEG-4 part 2: publish must convert it
     before = _git(git_repo, "status", "--porcelain", "--ignored", "--untracked-files=all")
-    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PYTHONIOENCODING": "utf-8"}
+    # this checkout's code, whatever the shared virtual environment's editable install points at
+    path = os.pathsep.join(str(REPO / folder) for folder in ("hooks", "ops"))
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from pydantic import ValidationError
 from sessionkit import SESSION_YML, VTT, needs_ffmpeg
 
 from wardsite.sessions.metadata import load_sessions, replace_top_level
 from wardsite.sessions.model import LEVELS, STATUS_PREPARING, STATUS_RECORDED
+from wardsite.sessions.sessionfile import SessionFile, read_session_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -189,3 +192,65 @@ def test_misspelt_field_number_and_text_types_are_named_in_japanese(tmp_path: Pa
     assert "必須" in errors["title"] and "「第7回」は回の番号として使えません" in errors["number"]
     assert "文字で書いてください" in errors["trainer"]
     assert all(m.startswith("sessions/a.yml: 「") for m in errors.values())
+
+
+def test_nested_blocks_are_typed_and_one_bad_item_drops_only_itself(tmp_path: Path) -> None:
+    """Failed before: an empty chapter title and misspelt keys passed unnoticed."""
+    text = SESSION_YML + (
+        "materials:\n"
+        "  - {titel: 名簿, file: media/sessions/hands-on-07/a.pdf}\n"
+        "  - {title: 手引き, url: https://example.org/guide.pdf}\n"
+        "  - {title: 資料, file: ../org.yml}\n"
+        "chapters:\n"
+        '  - {time: "00:01", title: まとめ}\n'
+        '  - {time: "00:xx", title: 読めない}\n'
+        '  - {time: "00:00", title: ""}\n'
+        '  - {time: "00:00", title: はじめに}\n'
+        "recording:\n"
+        "  video: media/sessions/hands-on-07/video.mp4\n"
+        "  caption: media/sessions/hands-on-07/captions.vtt\n"
+    )
+    cat = load_sessions(_repo(tmp_path, a=text) / "sessions", tmp_path, probe_videos=False)
+    (session,) = cat.sessions
+    assert [m.title for m in session.materials] == ["手引き"]
+    assert [(c.start, c.title) for c in session.chapters] == [(0, "はじめに"), (1, "まとめ")]
+    assert session.recording is None
+    errors = {e.field: str(e) for e in cat.errors}
+    assert set(errors) == {
+        "materials の1番目の titel",
+        "materials の1番目の title",
+        "materials の3番目の file",
+        "chapters の2番目の time",
+        "chapters の3番目の title",
+        "recording.caption",
+        "recording.captions",
+    }
+    assert "使える項目は title, file, url" in errors["materials の1番目の titel"]
+    assert "使える項目は video, captions" in errors["recording.caption"]
+    assert "「00:xx」は時刻として読めません" in errors["chapters の2番目の time"]
+    assert "必須" in errors["chapters の3番目の title"]
+    assert "録画は publish コマンドで登録してください" in errors["recording.captions"]
+    assert all(m.startswith("sessions/a.yml: 「") for m in errors.values())
+
+
+def test_a_later_check_names_the_item_by_its_place_in_the_file(tmp_path: Path) -> None:
+    """After a wrong chapter is left out, the next message still counts from the file."""
+    chapters = 'chapters:\n  - {time: "zz", title: 壊れた}\n  - {time: "05:00", title: 遅すぎ}\n'
+    root = _repo(tmp_path, a=SESSION_YML + RECORDING + chapters)
+    _media(root)
+    fields = [field for _, field, _ in _errors(root)]
+    assert fields == ["chapters の1番目の time", "chapters の2番目の time"]
+
+
+def test_without_the_collecting_context_the_model_is_strict() -> None:
+    """Code that validates a SessionFile directly gets every error, nothing left out silently."""
+    data = yaml.safe_load(SESSION_YML + 'chapters:\n  - {time: "1:00", title: a}\n  - {time: x}\n')
+    with pytest.raises(ValidationError) as caught:
+        SessionFile.model_validate(data)
+    assert {e["loc"] for e in caught.value.errors()} == {
+        ("chapters", 1, "time"),
+        ("chapters", 1, "title"),
+    }
+    checked, errors = read_session_file(data, "sessions/a.yml")
+    assert checked is not None and [c.position for c in checked.chapters] == [1]
+    assert [e.field for e in errors] == ["chapters の2番目の time", "chapters の2番目の title"]

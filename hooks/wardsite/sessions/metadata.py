@@ -1,10 +1,12 @@
 """Load and validate ``sessions/*.yml``: one small YAML file per training session.
 
 Every problem is collected (not just the first) as a SiteInputError naming the
-file and the field, in Japanese, with what to do. A session with a broken
-required field is left out; a session whose recording is broken is kept as
-「準備中」 (no recording); a chapter past the end of the video is dropped. The
-MkDocs hook logs the errors as warnings, so ``mkdocs build --strict`` fails.
+file and the field, in Japanese, with what to do. The file itself is read
+into a typed ``SessionFile`` (``sessionfile``); this module adds the checks
+that need the disk. A session with a broken required field is left out; a
+session whose recording is broken is kept as 「準備中」 (no recording); a wrong
+material or chapter, or a chapter past the end of the video, is dropped alone.
+The MkDocs hook logs the errors as warnings, so ``mkdocs build --strict`` fails.
 
 File format (comments in the files themselves explain each field)::
 
@@ -31,7 +33,7 @@ File format (comments in the files themselves explain each field)::
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,11 +51,18 @@ from wardsite.sessions.model import (
     Recording,
     Session,
     display_time,
-    parse_time,
     session_key,
 )
 from wardsite.sessions.paths import UnsafePathError, fix_hint, resolve_inside
-from wardsite.sessions.sessionfile import read_session_file
+from wardsite.sessions.sessionfile import (
+    NESTED_HELP,
+    REPUBLISH,
+    ChapterEntry,
+    MaterialEntry,
+    RecordingEntry,
+    is_url,
+    read_session_file,
+)
 from wardsite.yamlfile import read_mapping
 
 
@@ -66,10 +75,6 @@ class Catalogue:
 
     def by_track(self, track: str) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.track == track)
-
-
-def is_url(value: str) -> bool:
-    return bool(re.match(r"^https?://", value))
 
 
 def load_sessions(
@@ -132,19 +137,24 @@ def _load_one(
     except SiteInputError as exc:
         errors.append(exc)
         return None
-
-    checked = read_session_file(data, name)
-    if isinstance(checked, list):
-        errors.extend(checked)
+    checked, problems = read_session_file(data, name)
+    errors.extend(problems)
+    if checked is None:
         return None  # required facts are wrong: leave the session out entirely
 
     def bad(field: str, problem: str, fix: str) -> None:
         errors.append(SiteInputError(name, field, problem, fix))
 
     key = session_key(checked.track, checked.number)
-    materials = _materials(checked.materials, root, key, bad)
-    recording = _recording(checked.recording, root, key, name, bad, errors, probe_videos)
-    chapters = _chapters(checked.chapters, recording, bad)
+    materials, material_errors = check_materials(checked.materials, root, key, name)
+    errors.extend(material_errors)
+    recording = None
+    if checked.recording is not None:
+        recording = _recording(checked.recording, root, key, name, bad, errors, probe_videos)
+    chapters, chapter_errors = check_chapters(
+        checked.chapters, recording.duration if recording else None, name
+    )
+    errors.extend(chapter_errors)
     return Session(
         track=checked.track,
         number=checked.number,
@@ -176,40 +186,31 @@ def _local_file(root: Path, value: str, key: str, field: str, bad: Any, fix: str
     return None
 
 
-def _materials(value: Any, root: Path, key: str, bad: Any) -> tuple[Material, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        bad(
-            "materials",
-            "の形が正しくありません。",
-            "「- title: …」「  file: …」の形で書いてください。",
-        )
-        return ()
+def check_materials(
+    entries: Sequence[MaterialEntry], root: Path, key: str, name: str
+) -> tuple[tuple[Material, ...], list[SiteInputError]]:
+    """The materials whose files are inside the session's folder and there; the problems.
+
+    The publish command refuses a file with any of these problems, as the build
+    reports them, so what it writes back always builds.
+    """
+    errors: list[SiteInputError] = []
+
+    def bad(field: str, problem: str, fix: str) -> None:
+        errors.append(SiteInputError(name, field, problem, fix))
+
     out: list[Material] = []
-    for index, item in enumerate(value, start=1):
-        field = f"materials の{index}番目"
-        if not isinstance(item, Mapping) or not isinstance(item.get("title"), str):
-            bad(field, "に title（資料の名前）がありません。", "title: と file: を書いてください。")
-            continue
-        href = item.get("file") or item.get("url")
-        if not isinstance(href, str) or not href.strip():
-            bad(
-                field,
-                "に file（資料のファイル）がありません。",
-                "file: に資料の場所を書いてください。",
-            )
-            continue
-        href = href.strip()
-        fix = "資料のファイルを置くか、場所の書き間違いを直してください。"
-        if not is_url(href) and _local_file(root, href, key, f"{field}の file", bad, fix) is None:
-            continue
-        out.append(Material(title=item["title"].strip(), href=href))
-    return tuple(out)
+    fix = "資料のファイルを置くか、場所の書き間違いを直してください。"
+    for entry in entries:
+        href = entry.href
+        field = f"materials の{entry.position}番目の {'file' if entry.file else 'url'}"
+        if is_url(href) or _local_file(root, href, key, field, bad, fix) is not None:
+            out.append(Material(title=entry.title, href=href))
+    return tuple(out), errors
 
 
 def _recording(
-    value: Any,
+    entry: RecordingEntry,
     root: Path,
     key: str,
     name: str,
@@ -217,42 +218,17 @@ def _recording(
     errors: list[SiteInputError],
     probe_videos: bool,
 ) -> Recording | None:
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        bad("recording", "の形が正しくありません。", "publish コマンドで書き直してください。")
-        return None
+    """The recording when its files are there and fit together, else None (「準備中」)."""
     before = len(errors)
-    video, caps = value.get("video"), value.get("captions")
-    for part, item in (("video", video), ("captions", caps)):
-        if not isinstance(item, str) or not item.strip():
-            bad(
-                f"recording.{part}",
-                "が書かれていません。",
-                "録画は publish コマンドで登録してください（字幕は必須です）。",
-            )
-    if len(errors) > before:
-        return None
     fix = "publish コマンドで登録し直してください。"
-    video_path = caps_path = None
+    video, caps = entry.video, entry.captions
+    video_path = None
     if not is_url(video):
         video_path = _local_file(root, video, key, "recording.video", bad, fix)
-    if not is_url(caps):
-        caps_path = _local_file(root, caps, key, "recording.captions", bad, fix)
-    if len(errors) > before:
+    caps_path = _local_file(root, caps, key, "recording.captions", bad, fix)
+    if len(errors) > before or caps_path is None:
         return None
-    duration: float | None = None
-    raw_duration = value.get("duration")
-    if raw_duration is not None:
-        try:
-            duration = parse_time(raw_duration)
-        except ValueError:
-            bad(
-                "recording.duration",
-                f"の「{raw_duration}」は秒数として読めません。",
-                "publish コマンドで書き直してください。",
-            )
-            return None
+    duration = entry.duration
     if video_path is not None:
         try:
             if probe_videos:
@@ -271,14 +247,7 @@ def _recording(
         bad(
             "recording.duration",
             "が書かれていません（動画がメディアサーバーにあるときは必須です）。",
-            "publish コマンドで書き直してください。",
-        )
-        return None
-    if caps_path is None:
-        bad(
-            "recording.captions",
-            "は URL にできません（文字起こしを作るため、字幕はリポジトリに置きます）。",
-            "publish コマンドで書き直してください。",
+            REPUBLISH,
         )
         return None
     try:
@@ -291,15 +260,12 @@ def _recording(
     except SiteInputError as exc:
         errors.append(exc)
         return None
-    poster = value.get("poster")
-    poster_fix = "publish コマンドで書き直すか、poster の行を消してください。"
-    if poster is not None and not isinstance(poster, str):
-        bad("recording.poster", "の形が正しくありません。", poster_fix)
-        poster = None
-    elif (
+    poster = entry.poster
+    if (
         poster is not None
         and not is_url(poster)
-        and _local_file(root, poster, key, "recording.poster", bad, poster_fix) is None
+        and _local_file(root, poster, key, "recording.poster", bad, NESTED_HELP["recording.poster"])
+        is None
     ):
         poster = None
     return Recording(
@@ -307,7 +273,7 @@ def _recording(
         captions=caps,
         duration=duration,
         poster=poster,
-        sample=bool(value.get("sample", False)),
+        sample=entry.sample,
         cues=tuple(cues),
     )
 
@@ -338,46 +304,30 @@ def _check_readable(path: Path, name: str, field: str, shown: str) -> None:
         ) from None
 
 
-def _chapters(value: Any, recording: Recording | None, bad: Any) -> tuple[Chapter, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        bad(
-            "chapters",
-            "の形が正しくありません。",
-            '「- time: "01:30"」「  title: …」の形で書いてください。',
-        )
-        return ()
+def check_chapters(
+    entries: Sequence[ChapterEntry], duration: float | None, name: str
+) -> tuple[tuple[Chapter, ...], list[SiteInputError]]:
+    """The chapters (already in time order) that start within a video of ``duration``.
+
+    The publish command checks a file's chapters against the new video with
+    this, so it words the problem as the build does.
+    """
     out: list[Chapter] = []
-    for index, item in enumerate(value, start=1):
-        field = f"chapters の{index}番目"
-        if not isinstance(item, Mapping) or not isinstance(item.get("title"), str):
-            bad(
-                field,
-                "に title（チャプターの名前）がありません。",
-                "time: と title: を書いてください。",
+    errors: list[SiteInputError] = []
+    for entry in entries:
+        if duration is not None and entry.time >= duration:
+            errors.append(
+                SiteInputError(
+                    name,
+                    f"chapters の{entry.position}番目の time",
+                    f"の {display_time(entry.time)} は動画の長さ"
+                    f"（{display_time(duration)}）を超えています。",
+                    "チャプターの時刻を直してください。",
+                )
             )
             continue
-        try:
-            start = parse_time(item.get("time"))
-        except ValueError:
-            bad(
-                f"{field}の time",
-                f"の「{item.get('time')}」は時刻として読めません。",
-                '"01:30" のように分:秒で書いてください（" で囲みます）。',
-            )
-            continue
-        if recording is not None and start >= recording.duration:
-            bad(
-                f"{field}の time",
-                f"の {display_time(start)} は動画の長さ"
-                f"（{display_time(recording.duration)}）を超えています。",
-                "チャプターの時刻を直してください。",
-            )
-            continue
-        out.append(Chapter(start=start, title=item["title"].strip()))
-    out.sort(key=lambda c: c.start)
-    return tuple(out)
+        out.append(Chapter(start=entry.time, title=entry.title))
+    return tuple(out), errors
 
 
 def replace_top_level(text: str, key: str, value: Any) -> str:

@@ -61,7 +61,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from wardsite.sessions.metadata import is_url
 from wardsite.sessions.model import (
     LEVELS,
     STATUS_RECORDED,
@@ -72,6 +71,7 @@ from wardsite.sessions.model import (
     display_time,
     fragment_time,
 )
+from wardsite.sessions.sessionfile import is_url
 
 #: Folder of the generated pages, relative to docs_dir.
 PAGES_DIR = "learning/sessions"

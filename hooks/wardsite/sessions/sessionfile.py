@@ -1,9 +1,14 @@
-"""The fields of one ``sessions/*.yml`` as a typed SessionFile (pydantic), Japanese errors.
+"""One ``sessions/*.yml`` as a typed SessionFile (pydantic), with Japanese errors.
 
-This checks what can be checked from the file alone: which fields exist, their
-types and allowed values. What needs the disk (materials, the recording and
-its captions, chapters against the video's length) is checked afterwards in
-``metadata``, with the path-safety rules of ``paths``.
+This checks what can be checked from the file alone, nested blocks included:
+which fields exist, their types and allowed values, times. A wrong required
+fact leaves the session out; a wrong material, chapter or recording block is
+left out alone (``validation.lenient``), its problems reported beside the rest.
+What needs the disk (the files named exist and stay inside the session's
+folder, the video plays, the captions fit it, chapters within its length) is
+checked afterwards in ``metadata``, with the path-safety rules of ``paths``.
+The build and the trainers' publish command both read files with
+:func:`read_session_file`, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,11 +16,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    model_validator,
+)
 
 from wardsite.errors import SiteInputError
-from wardsite.sessions.model import LEVELS, TRACKS
-from wardsite.validation import problem, site_errors
+from wardsite.sessions.model import LEVELS, TRACKS, parse_time
+from wardsite.validation import (
+    LEFT_OUT,
+    Item,
+    left_out_context,
+    lenient,
+    lenient_items,
+    problem,
+    site_errors,
+)
 
 FIELD_HELP = {
     "track": "hands-on（操作研修）か dx-mindset（DXマインド研修）を書いてください。",
@@ -31,13 +51,36 @@ REQUIRED = tuple(FIELD_HELP)
 OPTIONAL = ("prerequisites", "description", "materials", "recording", "chapters")
 KNOWN = (*REQUIRED, *OPTIONAL)
 
+REPUBLISH = "publish コマンドで書き直してください。"
+#: What to do, for the nested fields (list positions left out of the names).
+NESTED_HELP = {
+    "materials": "「- title: …」「  file: …」の形で書いてください。",
+    "materials.title": "資料の名前を title: に書いてください。",
+    "materials.file": "file: に資料の場所を書いてください。",
+    "recording": REPUBLISH,
+    "recording.video": "録画は publish コマンドで登録してください（字幕は必須です）。",
+    "recording.captions": "録画は publish コマンドで登録してください（字幕は必須です）。",
+    "recording.poster": "publish コマンドで書き直すか、poster の行を消してください。",
+    "chapters": '「- time: "01:30"」「  title: …」の形で書いてください。',
+    "chapters.time": '"01:30" のように分:秒で書いてください（" で囲みます）。',
+    "chapters.title": "チャプターの名前を title: に書いてください。",
+}
+FIXES = {**FIELD_HELP, **NESTED_HELP}
+#: The fields each block may have, for "unknown field" messages.
+FIELDS = {
+    "": KNOWN,
+    "materials": ("title", "file", "url"),
+    "recording": ("video", "captions", "poster", "duration", "sample"),
+    "chapters": ("time", "title"),
+}
+
 
 def _required(name: str, check: Any) -> Any:
     """A required field: empty or missing is one message; otherwise ``check(value)``."""
 
     def run(value: Any) -> Any:
-        if value is None or (isinstance(value, str | list) and not value):
-            raise problem("が書かれていません（必須の項目です）。", FIELD_HELP[name])
+        if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+            raise problem("が書かれていません（必須の項目です）。", FIXES[name])
         return check(value)
 
     return BeforeValidator(run)
@@ -73,6 +116,10 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _maybe_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
 def _lines(fix: str) -> Any:
     """One line of text or a list of them → a tuple of stripped lines."""
 
@@ -90,13 +137,88 @@ def _optional(check: Any) -> Any:
     return BeforeValidator(lambda value: () if not value else check(value))
 
 
+def _time(what: str, fix: str) -> Any:
+    """Seconds from ``SS``, ``MM:SS``, ``H:MM:SS`` or a number (``model.parse_time``)."""
+
+    def check(value: Any) -> float:
+        try:
+            return parse_time(value)
+        except ValueError:
+            raise problem(f"の「{value}」は{what}として読めません。", fix) from None
+
+    return check
+
+
+def _not_a_url(value: str) -> str:
+    if is_url(value):
+        raise problem(
+            "は URL にできません（文字起こしを作るため、字幕はリポジトリに置きます）。", REPUBLISH
+        )
+    return value
+
+
+def is_url(value: str) -> bool:
+    """An absolute http(s) address (a media server), not a path in the repository."""
+    return value.startswith(("http://", "https://"))
+
+
+class _Block(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MaterialEntry(Item, _Block):
+    """``- {title: …, file: media/sessions/<key>/slides.pdf}`` or ``url: https://…``."""
+
+    title: Annotated[str, _required("materials.title", _text)]
+    file: Annotated[str | None, BeforeValidator(_maybe_text)] = None
+    url: Annotated[str | None, BeforeValidator(_maybe_text)] = None
+
+    @model_validator(mode="after")
+    def _has_a_place(self) -> MaterialEntry:
+        if not (self.file or self.url):
+            raise problem("に file（資料のファイル）がありません。", NESTED_HELP["materials.file"])
+        return self
+
+    @property
+    def href(self) -> str:
+        """Where the material is: a repo-relative path or an absolute URL."""
+        return self.file or self.url or ""
+
+
+class RecordingEntry(_Block):
+    """What the publish command writes: video, captions, poster, length in seconds."""
+
+    video: Annotated[str, _required("recording.video", _text)]
+    captions: Annotated[str, _required("recording.captions", _text), AfterValidator(_not_a_url)]
+    poster: Annotated[str | None, BeforeValidator(_maybe_text), lenient] = None
+    duration: Annotated[
+        float | None, BeforeValidator(lambda v: v if v is None else _time("秒数", REPUBLISH)(v))
+    ] = None
+    sample: bool = False  # a generated sample clip, not a real training recording
+
+
+class ChapterEntry(Item, _Block):
+    """``- {time: "01:30", title: はじめに}``."""
+
+    time: Annotated[float, BeforeValidator(_time("時刻", NESTED_HELP["chapters.time"]))]
+    title: Annotated[str, _required("chapters.title", _text)]
+
+
+def _by_time(chapters: tuple[ChapterEntry, ...]) -> tuple[ChapterEntry, ...]:
+    return tuple(sorted(chapters, key=lambda c: c.time))
+
+
+Track = Annotated[str, _required("track", _choice(TRACKS, "知らないコース", "track"))]
+Number = Annotated[int, _required("number", _whole("回の番号として使えません", "number"))]
+
+
 class SessionFile(BaseModel):
-    """One session's file, as written: ``materials``/``recording``/``chapters`` unchecked yet."""
+    """One session's file, parsed once: the build and the publish command read its attributes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    track: Annotated[str, _required("track", _choice(TRACKS, "知らないコース", "track"))]
-    number: Annotated[int, _required("number", _whole("回の番号として使えません", "number"))]
+    track: Track
+    number: Number
     title: Annotated[str, _required("title", _text)]
     level: Annotated[str, _required("level", _choice(LEVELS, "知らないレベル", "level"))]
     date: Annotated[dt.date, _required("date", _date)]
@@ -106,15 +228,31 @@ class SessionFile(BaseModel):
     prerequisites: Annotated[
         tuple[str, ...], _optional(_lines("「- 」で始まる行で書いてください。"))
     ] = ()
-    description: Annotated[str, BeforeValidator(lambda v: "" if v is None else _text(v))] = ""
-    materials: Any = None
-    recording: Any = None
-    chapters: Any = None
+    description: Annotated[str, BeforeValidator(lambda v: _maybe_text(v) or "")] = ""
+    materials: Annotated[tuple[MaterialEntry, ...], lenient_items] = ()
+    recording: Annotated[RecordingEntry | None, lenient] = None
+    chapters: Annotated[tuple[ChapterEntry, ...], lenient_items, AfterValidator(_by_time)] = ()
 
 
-def read_session_file(data: dict[str, Any], name: str) -> SessionFile | list[SiteInputError]:
-    """The checked fields, or every problem found (each naming ``name`` and the field)."""
+class SessionId(BaseModel):
+    """Only which session a file describes (``track``, ``number``), checked like SessionFile."""
+
+    track: Track
+    number: Number
+
+
+def read_session_file(
+    data: dict[str, Any], name: str
+) -> tuple[SessionFile | None, list[SiteInputError]]:
+    """The checked file (None when a required fact is wrong) and every problem found.
+
+    Each problem names ``name`` and the field. A wrong material or chapter is
+    left out of the result alone, a wrong recording block too.
+    """
+    context = left_out_context()
     try:
-        return SessionFile.model_validate(data)
+        checked: SessionFile | None = SessionFile.model_validate(data, context=context)
+        errors = []
     except ValidationError as exc:
-        return site_errors(exc, name, fixes=FIELD_HELP, known=KNOWN)
+        checked, errors = None, exc.errors(include_url=False)
+    return checked, site_errors([*errors, *context[LEFT_OUT]], name, fixes=FIXES, known=FIELDS)

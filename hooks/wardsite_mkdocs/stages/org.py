@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from wardsite import placeholders
 from wardsite.errors import SiteInputError
-from wardsite.org import load_org, localized
+from wardsite.org import load_org, localized, org_config
 from wardsite_mkdocs.i18n import build_language
 from wardsite_mkdocs.site_build import SiteBuild
 
@@ -34,11 +34,12 @@ class OrgStage:
         return localized(self.raw, lang)
 
     def localize(self, build: SiteBuild, config: MkDocsConfig) -> None:
-        org = self.facts(build_language(config))
-        config.extra["org"] = org
-        config.site_name = org["site"]["name"]
-        config.site_description = org["site"]["description"]
-        config.copyright = org["site"].get("copyright")
+        lang = build_language(config)
+        config.extra["org"] = self.facts(lang)  # templates and pages quote any key: {{ org.x }}
+        site = org_config(self.raw, lang).site
+        config.site_name = site.name
+        config.site_description = site.description
+        config.copyright = site.copyright
 
     def fill_placeholders(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         org = config.extra["org"]

@@ -6,16 +6,19 @@ Usage (from the repository folder)::
         [--chapters chapters.txt] [--track dx-mindset] [--speaker "山田 太郎=講師"]
         [--media-base-url https://media.example/training --media-dir /mnt/media/training]
 
-What it does, in an order that never loses what is already published: probe the
-video (ffprobe) → read and check the captions and chapters → decode the whole
-video to find its real length (a partly downloaded file is refused) and check
-captions and chapters against it → convert the video to browser-safe MP4
-(H.264/AAC, +faststart) in a staging folder outside the tracked tree (under
-``.git/``) with a progress bar → poster image → size limit for files that go
-into git → content-hashed names → only then move the new files into place,
-update ``sessions/<track>-NN.yml`` and remove the files it replaced (signals
-wait until this is done) → print exactly what to ``git add``. Ctrl+C, SIGTERM
-and a closed terminal stop it with nothing changed.
+What it does, in an order that never loses what is already published: read
+the session's file with the build's own model and checks (a file the build
+would reject is refused with the build's messages, except in the parts this
+run rewrites) → probe the video (ffprobe) → read and check the captions and
+chapters → decode the whole video to find its real length (a partly
+downloaded file is refused) and check captions and chapters against it →
+convert the video to browser-safe MP4 (H.264/AAC, +faststart) in a staging
+folder outside the tracked tree (under ``.git/``) with a progress bar → poster
+image → size limit for files that go into git → content-hashed names → the
+new file text parsed again with the build's model → only then move the new
+files into place, update ``sessions/<track>-NN.yml`` and remove the files it
+replaced (signals wait until this is done) → print exactly what to ``git
+add``. Ctrl+C, SIGTERM and a closed terminal stop it with nothing changed.
 
 Where the media goes:
 
@@ -36,6 +39,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -44,13 +48,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+from pydantic import ValidationError
+
 from wardsite.errors import SiteInputError
 from wardsite.oserrors import describe_os_error
 from wardsite.sessions import captions as captions_mod
 from wardsite.sessions import media
-from wardsite.sessions.metadata import is_url, read_yaml, replace_top_level
+from wardsite.sessions.metadata import (
+    check_chapters,
+    check_materials,
+    read_yaml,
+    replace_top_level,
+)
 from wardsite.sessions.model import TRACKS, Chapter, display_time, parse_time, session_key
 from wardsite.sessions.paths import UnsafePathError, resolve_inside
+from wardsite.sessions.sessionfile import SessionFile, SessionId, is_url, read_session_file
 from wardsite_ops.sessions import interrupts
 from wardsite_ops.sessions.cli import JapaneseArgumentParser, session_number
 
@@ -120,24 +133,61 @@ class Options:
     progress: bool = True
 
 
-def find_metadata(root: Path, track: str, number: int) -> tuple[Path, dict[str, Any]]:
-    """The ``sessions/*.yml`` file describing this session."""
-    folder = root / "sessions"
-    for path in sorted(folder.glob("*.yml")):
+@dataclass(frozen=True)
+class Found:
+    """This session's file, read as the build reads it, and the problems the build would report."""
+
+    path: Path
+    name: str  # repo-relative, as messages name it
+    checked: SessionFile | None
+    problems: tuple[SiteInputError, ...]
+
+
+def find_metadata(root: Path, track: str, number: int) -> Found:
+    """The ``sessions/*.yml`` file describing this session, checked with the build's model."""
+    key = session_key(track, number)
+    for path in sorted((root / "sessions").glob("*.yml")):
         if path.name.startswith("_"):
             continue
+        name = f"sessions/{path.name}"
         try:
-            data = read_yaml(path, f"sessions/{path.name}")
-        except SiteInputError:
+            data = read_yaml(path, name)
+            which = SessionId.model_validate(data)
+        except (SiteInputError, ValidationError):
             continue
-        if data.get("track") == track and data.get("number") == number:
-            return path, data
-    key = session_key(track, number)
+        if (which.track, which.number) != (track, number):
+            continue
+        checked, problems = read_session_file(data, name)
+        if checked is not None:
+            problems += check_materials(checked.materials, root, key, name)[1]
+        return Found(path, name, checked, tuple(problems))
     raise PublishError(
         EXIT_METADATA,
         f"sessions/ に {TRACKS.get(track, track)} 第{number}回の情報ファイルがありません"
         f"（track: {track}、number: {number} のファイル）。"
         f"先に sessions/{key}.yml を作ってください（ほかの回のファイルを写して直せます）。",
+    )
+
+
+def _checked(found: Found, replaced: Sequence[str]) -> SessionFile:
+    """The file's model, unless the build would report a problem in a part kept as it is.
+
+    The parts this run rewrites (``replaced``: the recording, and the chapters
+    with ``--chapters``) may be wrong: that is what republishing fixes.
+    """
+    kept = [p for p in found.problems if re.split(r"[. ]", p.field)[0] not in replaced]
+    if kept or found.checked is None:
+        raise _refused(found.name, kept or found.problems)
+    return found.checked
+
+
+def _refused(name: str, problems: Sequence[SiteInputError]) -> PublishError:
+    """The build's own messages, after a line saying nothing was changed."""
+    return PublishError(
+        EXIT_METADATA,
+        f"{name} に、サイトを作るときにエラーになる書き間違いがあります。"
+        "直してから、もう一度実行してください（何も変更していません）。\n"
+        + "\n".join(str(p) for p in problems),
     )
 
 
@@ -187,18 +237,6 @@ def _check_chapters(chapters: Sequence[Chapter], duration: float, where: str) ->
             )
 
 
-def _existing_chapters(data: dict[str, Any], where: str) -> list[Chapter]:
-    out = []
-    for item in data.get("chapters") or []:
-        try:
-            out.append(Chapter(parse_time(item["time"]), str(item["title"])))
-        except (KeyError, TypeError, ValueError):
-            raise PublishError(
-                EXIT_METADATA, f"{where} の chapters の書き方が正しくありません。"
-            ) from None
-    return out
-
-
 def _chapters_yaml(chapters: Sequence[Chapter]) -> list[dict[str, str]]:
     return [{"time": display_time(c.start), "title": c.title} for c in chapters]
 
@@ -228,8 +266,10 @@ def publish(
     root = opts.root
     if opts.track not in TRACKS:
         raise PublishError(EXIT_USAGE, f"--track は {' か '.join(TRACKS)} を指定してください。")
-    meta_path, data = find_metadata(root, opts.track, opts.number)
-    meta_name = _rel_path(meta_path, root)
+    found = find_metadata(root, opts.track, opts.number)
+    replaced = ("recording", "chapters") if opts.chapters is not None else ("recording",)
+    checked = _checked(found, replaced)
+    meta_path, meta_name = found.path, found.name
     key = session_key(opts.track, opts.number)
 
     # 1. Inputs, cheapest checks first; nothing is written yet.
@@ -249,11 +289,18 @@ def publish(
         captions_mod.check_against_duration(cues, info.duration, str(opts.captions))
     except SiteInputError as exc:
         raise PublishError(EXIT_CAPTIONS, str(exc)) from None
-    if opts.chapters is not None:
-        chapters = read_chapters_file(opts.chapters)
-    else:
-        chapters = _existing_chapters(data, meta_name)
-    _check_chapters(chapters, info.duration, str(opts.chapters or meta_name))
+    chapters_file = read_chapters_file(opts.chapters) if opts.chapters is not None else None
+
+    def chapters_within(duration: float) -> Sequence[Chapter]:
+        if chapters_file is None:  # the file's own: checked as the build checks them
+            kept, problems = check_chapters(checked.chapters, duration, meta_name)
+            if problems:
+                raise _refused(meta_name, problems)
+            return kept
+        _check_chapters(chapters_file, duration, str(opts.chapters))
+        return chapters_file
+
+    chapters = chapters_within(info.duration)
     # The header may promise more than the file holds: decode it to the end.
     update, close = _progress(opts, info.duration, "動画を最後まで確認しています")
     try:
@@ -266,7 +313,7 @@ def publish(
         captions_mod.check_against_duration(cues, real, str(opts.captions))
     except SiteInputError as exc:
         raise PublishError(EXIT_CAPTIONS, str(exc)) from None
-    _check_chapters(chapters, real, str(opts.chapters or meta_name))
+    chapters = chapters_within(real)
     out(f"字幕: {len(cues)} 件を確認しました。")
     for note in captions_mod.overlap_warnings(cues, str(opts.captions)):
         out(f"注意: {note}")
@@ -357,12 +404,17 @@ def publish(
         if opts.chapters is not None:
             text = replace_top_level(text, "chapters", _chapters_yaml(chapters))
         if opts.slides is not None:
-            materials = [m for m in (data.get("materials") or []) if not _is_our_slides(m, key)]
             field_name = "url" if external else "file"
-            materials.insert(0, {"title": SLIDES_TITLE, field_name: href("slides.pdf")})
+            materials = [{"title": SLIDES_TITLE, field_name: href("slides.pdf")}]
+            materials += [
+                m.model_dump(exclude_none=True)
+                for m in checked.materials
+                if not _is_our_slides(m.href, key)
+            ]
             text = replace_top_level(text, "materials", materials)
+        _check_written(text, meta_name)
         (staging / "metadata.yml").write_text(text, encoding="utf-8", newline="\n")
-        old = _local_files_of(data, root, opts.repo_media_dir, key)
+        old = _local_files_of(checked, root, opts.repo_media_dir, key)
 
         # 3. Put everything in place. A signal arriving now waits until this is
         #    done; a failure undoes the moves, so the repository is either as
@@ -447,15 +499,24 @@ def _move(source: Path, dest: Path) -> None:
         shutil.move(source, dest)
 
 
-def _is_our_slides(material: Any, key: str) -> bool:
-    if not isinstance(material, dict):
-        return False
-    href = str(material.get("file") or material.get("url") or "")
+def _check_written(text: str, name: str) -> None:
+    """The file about to be written reads without a problem (the build's model)."""
+    data = yaml.safe_load(text)
+    checked, problems = read_session_file(data if isinstance(data, dict) else {}, name)
+    if checked is None or problems:
+        raise PublishError(
+            EXIT_INTERNAL,
+            f"{name} に書こうとした内容が正しくありません（何も変更していません）。\n"
+            + "\n".join(str(p) for p in problems),
+        )
+
+
+def _is_our_slides(href: str, key: str) -> bool:
     name = href.rsplit("/", 1)[-1]
     return f"/{key}/" in href and name.startswith("slides.") and name.endswith(".pdf")
 
 
-def _local_files_of(data: dict[str, Any], root: Path, media_dir: str, key: str) -> list[Path]:
+def _local_files_of(checked: SessionFile, root: Path, media_dir: str, key: str) -> list[Path]:
     """Files in the session's repository folder that the current metadata points at.
 
     After a republication these are deleted (in the same commit as the new
@@ -463,12 +524,10 @@ def _local_files_of(data: dict[str, Any], root: Path, media_dir: str, key: str) 
     since the site that is live until the new build still links to them.
     """
     values: list[str] = []
-    rec = data.get("recording")
-    if isinstance(rec, dict):
-        values += [v for k in ("video", "captions", "poster") if isinstance(v := rec.get(k), str)]
-    for item in data.get("materials") or []:
-        if _is_our_slides(item, key) and isinstance(item.get("file"), str):
-            values.append(item["file"])
+    rec = checked.recording
+    if rec is not None:
+        values += [v for v in (rec.video, rec.captions, rec.poster) if v is not None]
+    values += [m.file for m in checked.materials if m.file and _is_our_slides(m.file, key)]
     out = []
     for value in values:
         if not value.startswith(f"{media_dir}/{key}/"):
