@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -37,9 +37,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     return pipeline.on_page_markdown(markdown, page, config)
 
 
+@event_priority(Priority.CONVERTED)
+def _on_page_converted(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return pipeline.on_page_converted(html, page, config, files)
+
+
 @event_priority(Priority.PAGE)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+def _on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     return pipeline.on_page_content(html, page, config)
+
+
+# Two handlers of one event at different priorities (MkDocs' way to do it).
+on_page_content = CombinedEvent(_on_page_converted, _on_page_content)
 
 
 @event_priority(Priority.PAGE)

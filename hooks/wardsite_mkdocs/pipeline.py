@@ -66,6 +66,10 @@ class Priority(IntEnum):
     #: Material's search plugin indexed the page (on_page_context) and
     #: mkdocs-glightbox wrapped the images (on_page_content, on_post_page).
     PAGE = -50
+    #: The page's HTML straight from the Markdown conversion: before every
+    #: plugin's on_page_content (mkdocs-glightbox: 0), after devloop_hook's
+    #: (10000), which puts back pages it kept from the previous rebuild.
+    CONVERTED = 9000
     #: After mkdocs-static-i18n's on_post_build (-100), which runs the other
     #: languages' builds: the one call that sees the whole site.
     SITE = -150
@@ -75,6 +79,7 @@ class Event(Enum):
     CONFIG = "config"
     FILES = "files"
     PAGE_MARKDOWN = "page_markdown"
+    PAGE_CONVERTED = "page_content (first)"
     PAGE_CONTENT = "page_content"
     PAGE_CONTEXT = "page_context"
     POST_PAGE = "post_page"
@@ -131,10 +136,11 @@ class Stages:
 
 def steps(s: Stages) -> list[Step]:
     """Every step of a build, in the order MkDocs' events come and run."""
-    C, F, MD, HTML, CTX, POST, TCTX, TPL, END = (
+    C, F, MD, CONV, HTML, CTX, POST, TCTX, TPL, END = (
         Event.CONFIG,
         Event.FILES,
         Event.PAGE_MARKDOWN,
+        Event.PAGE_CONVERTED,
         Event.PAGE_CONTENT,
         Event.PAGE_CONTEXT,
         Event.POST_PAGE,
@@ -163,6 +169,9 @@ def steps(s: Stages) -> list[Step]:
         Step(MD, "announcements", s.announcements.page_list, "the list on the home page"),
         Step(MD, "glossary", s.glossary.page_terms, "glossary page, tooltips, admonitions"),
         Step(MD, "org", s.org.fill_placeholders, "last: fills {{ org.* }} others added too"),
+        Step(MD, "faq", s.faq.convert_once, "last: FAQ pages of one shape converted once"),
+        # -- each page's HTML as converted, before any plugin sees it -----------------
+        Step(CONV, "faq", s.faq.fill_in, "each FAQ page's own text into its shape's HTML"),
         # -- each page's HTML (on_page_content, after mkdocs-glightbox) --------------
         Step(HTML, "pages", s.pages.mark_language, "lang= on content in another language"),
         Step(HTML, "a11y", finish.label_task_items, "task list checkboxes get names"),
@@ -245,6 +254,9 @@ class Pipeline:
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig) -> str:
         return self._chain(Event.PAGE_MARKDOWN, markdown, page, config)
+
+    def on_page_converted(self, html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+        return self._chain(Event.PAGE_CONVERTED, html, page, config, files)
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig) -> str:
         return self._chain(Event.PAGE_CONTENT, html, page, config)
