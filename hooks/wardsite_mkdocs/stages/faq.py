@@ -49,7 +49,10 @@ class _Converted:
     toc: Any
     title: str | None
     anchor_ids: frozenset[str]
+    #: Links to anchors of other pages (MkDocs' ``links_to_anchors``) ...
     links: dict[File, dict[str, str]] | None
+    #: ... and of the page itself (the headings' permalinks), for whichever page it is.
+    own_links: dict[str, str] | None
 
 
 class FaqStage:
@@ -150,10 +153,10 @@ class FaqStage:
                 page.toc,
                 page._title_from_render,
                 frozenset(page.present_anchor_ids or ()),
-                None if links is None else {f: dict(a) for f, a in links.items()},
+                None if links is None else {f: a for f, a in links.items() if f is not page.file},
+                None if links is None else links.get(page.file),
             )
-            if not links or page.file not in links:  # links to itself: this page only
-                self.shapes[key] = done
+            self.shapes[key] = done
         filled = skeleton.fill(done.html)
         if filled is None:  # a marker went missing: convert this page on its own
             page.render(config, files)
@@ -161,16 +164,19 @@ class FaqStage:
         page.toc = copy.deepcopy(done.toc)
         page._title_from_render = done.title
         page.present_anchor_ids = set(done.anchor_ids | skeleton.anchor_ids)
-        page.links_to_anchors = (
-            None if done.links is None else {f: dict(a) for f, a in done.links.items()}
-        )
+        if done.links is None:
+            page.links_to_anchors = None
+        else:
+            page.links_to_anchors = {f: dict(a) for f, a in done.links.items()}
+            if done.own_links is not None:
+                page.links_to_anchors[page.file] = dict(done.own_links)
         return filled
 
     def copy_images(self, build: SiteBuild, config: MkDocsConfig) -> None:
         shapes = ", ".join(
             f"{lang}: {n} pages, {m} conversions" for lang, (n, m) in self.converted.items()
         )
-        if shapes:
+        if any(n for n, _ in self.converted.values()):
             log.info(f"FAQ pages converted once per shape ({shapes})")
         if self.images is None:
             return
