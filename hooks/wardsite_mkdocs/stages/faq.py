@@ -1,5 +1,9 @@
 """The helpdesk FAQ: pulled once per build, pages per language, images once.
 
+FAQ pages of one shape are converted from Markdown once per language build
+(:mod:`wardsite.faq.skeleton`): the last Markdown step hands MkDocs the shape,
+and the first step on the HTML, before any plugin, puts the page's own text back.
+
 The settings, the pull with its fallback, images and the page Markdown live in
 ``wardsite.faq``; adding the pages to MkDocs in ``wardsite_mkdocs.faq_pages``.
 Settings: ``extra.faq`` in mkdocs.yml and the ``WARDSITE_FAQ_*`` environment
