@@ -6,6 +6,7 @@ the priorities are named there (:class:`~wardsite_mkdocs.pipeline.Priority`).
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,8 +48,15 @@ def _on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -
     return pipeline.on_page_content(html, page, config)
 
 
-# Two handlers of one event at different priorities (MkDocs' way to do it).
-on_page_content = CombinedEvent(_on_page_converted, _on_page_content)
+def _combined_event() -> type:
+    """``CombinedEvent`` of the engine running the build: ProperDocs (the drop-in fork)
+    has its own class and does not recognise MkDocs' (nor MkDocs ProperDocs')."""
+    engine = sys.modules.get("properdocs.plugins")
+    return engine.CombinedEvent if engine is not None else CombinedEvent
+
+
+# Two handlers of one event at different priorities (the engine's way to do it).
+on_page_content = _combined_event()(_on_page_converted, _on_page_content)
 
 
 @event_priority(Priority.PAGE)
