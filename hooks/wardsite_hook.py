@@ -50,7 +50,7 @@ def _on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -
 
 def _combined_event() -> type:
     """``CombinedEvent`` of the engine running the build: ProperDocs (the drop-in fork)
-    has its own class and does not recognise MkDocs' (nor MkDocs ProperDocs')."""
+    has its own class and does not recognise MkDocs' one."""
     engine = sys.modules.get("properdocs.plugins")
     return engine.CombinedEvent if engine is not None else CombinedEvent
 
