@@ -1,11 +1,17 @@
 """FAQ benchmark (not a test): 5,000 entries from the local helpdesk, pulled and built.
 
-    .venv/bin/python -m bench.faq_benchmark [--entries 5000]
+    .venv/bin/python -m bench.faq_benchmark [--entries 5000] [--baseline 46f345c | --baseline none]
 
 Prints: the time of a full pull alone; the build time of the site with the FAQ
-(first build: full pull; second build with nothing changed upstream) against the
-same site without the FAQ; and the requests the second, unchanged build made.
-Everything runs on 127.0.0.1 in a temporary copy of the project.
+(first build: full pull; second build with nothing changed upstream), now and
+at the ``--baseline`` commit ("before", built from ``git archive`` of that
+commit with its own hooks, in the same run and against the same helpdesk),
+with the ratio; the same site without the FAQ; the requests the second,
+unchanged build made; and the machine's load (``os.getloadavg``) at the start
+and the end. Each build's time is given as wall clock and as the CPU time of
+the build process (the figure that other jobs on a shared machine change
+least). Now and before are built alternately, so a change in the load falls on
+both. Everything runs on 127.0.0.1 in a temporary copy of the project.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from wardsite.faq import publish
@@ -28,6 +36,8 @@ from wardsite_mkdocs.pipeline import skip_stages
 ROOT = Path(__file__).resolve().parents[1]
 
 COPY = ("docs", "overrides", "hooks", "data", "sessions", "media", "org.yml", "mkdocs.yml")
+#: The commit measured as "before" (issue 14 item 5: before the build pipeline work).
+BASELINE = "46f345c"
 SECTIONS = [360001, 360002, 360003, 360004, 360005, 360006, 360007, 360008, 360009, 360010]
 
 
@@ -81,9 +91,9 @@ def add_entries(base: str, total: int) -> int:
     return missing
 
 
-def copy_project(dest: Path, *, with_faq: bool) -> Path:
+def copy_project(dest: Path, *, with_faq: bool, root: Path = ROOT) -> Path:
     for name in COPY:
-        src = ROOT / name
+        src = root / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
@@ -97,8 +107,46 @@ def copy_project(dest: Path, *, with_faq: bool) -> Path:
     return config
 
 
-def build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, str]:
-    started = time.perf_counter()
+def export_commit(commit: str, dest: Path) -> Path:
+    """The project as it was at ``commit`` (tracked files only), in ``dest``."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
+def with_hooks_of(root: Path) -> dict[str, str]:
+    """Environment whose ``wardsite`` packages are those of ``root`` (not the installed ones)."""
+    paths = [str(root / "hooks"), str(root / "ops"), str(ROOT / "ops")]
+    old = os.environ.get("PYTHONPATH")
+    return {"PYTHONPATH": os.pathsep.join(paths + ([old] if old else []))}
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock seconds, and the CPU seconds (user + system) the build used: on a
+    machine shared with other jobs the CPU time is the figure to compare."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:.1f} s (CPU {self.cpu:.1f} s)"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(config: Path, site: Path, env: dict[str, str]) -> tuple[Timing, str]:
+    started, cpu = time.perf_counter(), _children_cpu()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
         cwd=config.parent,
@@ -106,7 +154,7 @@ def build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, str]:
         capture_output=True,
         text=True,
     )
-    elapsed = time.perf_counter() - started
+    elapsed = Timing(time.perf_counter() - started, _children_cpu() - cpu)
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stdout}{result.stderr}")
     return elapsed, result.stdout + result.stderr
@@ -115,7 +163,11 @@ def build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=5000)
+    parser.add_argument(
+        "--baseline", default=BASELINE, help='commit built as "before" ("none": skip it)'
+    )
     args = parser.parse_args()
+    print(f"load average (1, 5, 15 min) at the start: {load()}")
     proc, base = start_helpdesk()
     try:
         with tempfile.TemporaryDirectory(prefix="faq-bench-") as tmp:
@@ -136,27 +188,54 @@ def main() -> int:
 
             with_faq = copy_project(work / "with", with_faq=True)
             without = copy_project(work / "without", with_faq=False)
-            state = {"WARDSITE_FAQ_STATE_DIR": str(work / "build-state")}
+            # The copy's own hooks: editing the working tree during the run changes nothing.
+            state = {
+                "WARDSITE_FAQ_STATE_DIR": str(work / "build-state"),
+                **with_hooks_of(work / "with"),
+            }
+            old: Path | None = None
+            old_env: dict[str, str] = {}
+            if args.baseline != "none":
+                old_root = export_commit(args.baseline, work / "baseline-src")
+                old = copy_project(work / "baseline", with_faq=True, root=old_root)
+                old_env = {
+                    **env,
+                    **with_hooks_of(old_root),
+                    "WARDSITE_FAQ_STATE_DIR": str(work / "baseline-state"),
+                }
             first_s, _ = build(with_faq, work / "site1", {**env, **state})
+            old_first = build(old, work / "old1", old_env)[0] if old else None
             before = len(call(f"{base}/_requests")["requests"])
             second_s, log = build(with_faq, work / "site2", {**env, **state})
             requests = call(f"{base}/_requests")["requests"][before:]
-            plain_s, _ = build(without, work / "site0", {})
+            old_second = build(old, work / "old2", old_env)[0] if old else None
+            plain_s, _ = build(without, work / "site0", with_hooks_of(work / "without"))
             pages = sum(1 for _ in (work / "site2" / "faq").rglob("index.html"))
-            print(f"build with FAQ, first (full pull): {first_s:.1f} s")
-            print(f"build with FAQ, second (unchanged): {second_s:.1f} s ({pages} ja FAQ pages)")
-            print(f"build without FAQ: {plain_s:.1f} s")
+            print(f"build with FAQ ({pages} ja FAQ pages), before = {args.baseline}:")
+            for name, now, then in (
+                ("first (full pull)", first_s, old_first),
+                ("second (unchanged)", second_s, old_second),
+            ):
+                if then is None:
+                    print(f"  {name}: now {now}")
+                else:
+                    print(
+                        f"  {name}: before {then}, now {now}, ratio {now.wall / then.wall:.2f} "
+                        f"(CPU {now.cpu / then.cpu:.2f})"
+                    )
+            print(f"build without FAQ: {plain_s}")
             print(f"requests made by the second, unchanged build: {len(requests)}")
             for r in requests:
                 print(f"  {r['path']} {r['query']}")
             size = sum(p.stat().st_size for p in (work / "site2").rglob("*") if p.is_file())
             print(f"site size with FAQ: {size / 1e6:.0f} MB")
             for line in log.splitlines():
-                if "search indexes" in line or "Documentation built" in line:
+                if any(k in line for k in ("search indexes", "Documentation built", "per shape")):
                     print("  " + line.strip())
     finally:
         proc.terminate()
         proc.wait(5)
+    print(f"load average (1, 5, 15 min) at the end: {load()}")
     return 0
 
 

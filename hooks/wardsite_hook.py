@@ -6,10 +6,11 @@ the priorities are named there (:class:`~wardsite_mkdocs.pipeline.Priority`).
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -37,9 +38,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     return pipeline.on_page_markdown(markdown, page, config)
 
 
+@event_priority(Priority.CONVERTED)
+def _on_page_converted(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return pipeline.on_page_converted(html, page, config, files)
+
+
 @event_priority(Priority.PAGE)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+def _on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     return pipeline.on_page_content(html, page, config)
+
+
+def _combined_event() -> type:
+    """``CombinedEvent`` of the engine running the build: ProperDocs (the drop-in fork)
+    has its own class and does not recognise MkDocs' one."""
+    engine = sys.modules.get("properdocs.plugins")
+    return engine.CombinedEvent if engine is not None else CombinedEvent
+
+
+# Two handlers of one event at different priorities (the engine's way to do it).
+on_page_content = _combined_event()(_on_page_converted, _on_page_content)
 
 
 @event_priority(Priority.PAGE)

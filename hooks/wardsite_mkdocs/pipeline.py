@@ -66,6 +66,10 @@ class Priority(IntEnum):
     #: Material's search plugin indexed the page (on_page_context) and
     #: mkdocs-glightbox wrapped the images (on_page_content, on_post_page).
     PAGE = -50
+    #: The page's HTML straight from the Markdown conversion: before every
+    #: plugin's on_page_content (mkdocs-glightbox: 0), after devloop_hook's
+    #: (10000), which puts back pages it kept from the previous rebuild.
+    CONVERTED = 9000
     #: After mkdocs-static-i18n's on_post_build (-100), which runs the other
     #: languages' builds: the one call that sees the whole site.
     SITE = -150
@@ -75,6 +79,7 @@ class Event(Enum):
     CONFIG = "config"
     FILES = "files"
     PAGE_MARKDOWN = "page_markdown"
+    PAGE_CONVERTED = "page_content (first)"
     PAGE_CONTENT = "page_content"
     PAGE_CONTEXT = "page_context"
     POST_PAGE = "post_page"
@@ -131,10 +136,11 @@ class Stages:
 
 def steps(s: Stages) -> list[Step]:
     """Every step of a build, in the order MkDocs' events come and run."""
-    C, F, MD, HTML, CTX, POST, TCTX, TPL, END = (
+    C, F, MD, CONV, HTML, CTX, POST, TCTX, TPL, END = (
         Event.CONFIG,
         Event.FILES,
         Event.PAGE_MARKDOWN,
+        Event.PAGE_CONVERTED,
         Event.PAGE_CONTENT,
         Event.PAGE_CONTEXT,
         Event.POST_PAGE,
@@ -163,6 +169,9 @@ def steps(s: Stages) -> list[Step]:
         Step(MD, "announcements", s.announcements.page_list, "the list on the home page"),
         Step(MD, "glossary", s.glossary.page_terms, "glossary page, tooltips, admonitions"),
         Step(MD, "org", s.org.fill_placeholders, "last: fills {{ org.* }} others added too"),
+        Step(MD, "faq", s.faq.convert_once, "last: FAQ pages of one shape converted once"),
+        # -- each page's HTML as converted, before any plugin sees it -----------------
+        Step(CONV, "faq", s.faq.fill_in, "each FAQ page's own text into its shape's HTML"),
         # -- each page's HTML (on_page_content, after mkdocs-glightbox) --------------
         Step(HTML, "pages", s.pages.mark_language, "lang= on content in another language"),
         Step(HTML, "a11y", finish.label_task_items, "task list checkboxes get names"),
@@ -190,7 +199,8 @@ def skip_stages(config_text: str, stages: Iterable[str]) -> str:
     """mkdocs.yml text whose build leaves out ``stages`` (``extra.skip_stages``).
 
     For the benchmarks, which build the site without the FAQ, the sessions or
-    our search to compare like with like.
+    our search to compare like with like. A step's name (``faq.convert_once``)
+    leaves out that step only (tests compare the output with and without it).
     """
     names = ", ".join(stages)
     return config_text.replace("\nextra:\n", f"\nextra:\n  skip_stages: [{names}]\n", 1)
@@ -198,11 +208,12 @@ def skip_stages(config_text: str, stages: Iterable[str]) -> str:
 
 def _skipped(config: MkDocsConfig, all_steps: Iterable[Step]) -> set[str]:
     skip = set(config.extra.get("skip_stages") or ())
-    unknown = skip - {step.stage for step in all_steps}
+    unknown = skip - {name for step in all_steps for name in (step.stage, step.name)}
     if unknown:
         raise PluginError(
             f"mkdocs.yml の extra.skip_stages に、ない段階 {sorted(unknown)} が書かれています。"
-            "段階の名前は hooks/wardsite_mkdocs/pipeline.py の一覧から選んでください。"
+            "段階の名前（または faq.convert_once のような手順の名前）は "
+            "hooks/wardsite_mkdocs/pipeline.py の一覧から選んでください。"
         )
     return skip
 
@@ -229,7 +240,7 @@ class Pipeline:
         if self.build is None or not is_nested_language_build(config):
             self.build = SiteBuild.start(config)
             skip = _skipped(config, self.all_steps)
-            self.active = [s for s in self.all_steps if s.stage not in skip]
+            self.active = [s for s in self.all_steps if not {s.stage, s.name} & skip]
             self.timings = {}
             for step in self._steps(Event.CONFIG, Scope.BUILD):
                 started = time.perf_counter()
@@ -245,6 +256,9 @@ class Pipeline:
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig) -> str:
         return self._chain(Event.PAGE_MARKDOWN, markdown, page, config)
+
+    def on_page_converted(self, html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+        return self._chain(Event.PAGE_CONVERTED, html, page, config, files)
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig) -> str:
         return self._chain(Event.PAGE_CONTENT, html, page, config)

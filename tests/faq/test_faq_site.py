@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
+from support.build import build_site, copy_project
 from support.faqdesk import HOSTILE_ID, build_with_faq, running_helpdesk
+from wardsite_mkdocs.pipeline import skip_stages
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = json.loads((REPO / "data/faq/snapshot/faq-snapshot.json").read_text("utf-8"))
@@ -307,3 +309,44 @@ def test_an_article_skipped_for_bad_data_fails_the_strict_build(tmp_path) -> Non
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert re.search(r"WARNING .*FAQ 990403 を飛ばしました.*body", log), log
+
+
+# -- FAQ pages converted once per shape (wardsite.faq.skeleton) ------------------------
+
+
+def test_faq_pages_are_converted_once_per_shape(site_build: tuple[Path, str]) -> None:
+    """Failed before the permalinks fix: every page linked to its own headings, so no
+    shape was kept and each page was converted on its own."""
+    _, log = site_build
+    match = re.search(r"converted once per shape \(ja: (\d+) pages, (\d+) conversions", log)
+    assert match, log
+    pages, conversions = int(match.group(1)), int(match.group(2))
+    assert pages >= len(JA_IDS) and conversions < pages / 2
+
+
+@pytest.fixture(scope="module")
+def one_by_one_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built with every FAQ page converted on its own (a module fixture: the
+    build takes longer than one test's time limit on a busy machine)."""
+    base = tmp_path_factory.mktemp("one-by-one")
+    config = copy_project(base / "project")
+    config.write_text(skip_stages(config.read_text("utf-8"), ["faq.convert_once"]), "utf-8")
+    result = build_site(base / "site", config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site", result.stdout + result.stderr
+
+
+def test_faq_pages_are_the_same_as_converted_one_by_one(
+    site_build: tuple[Path, str], one_by_one_site: tuple[Path, str]
+) -> None:
+    """The whole FAQ, byte for byte, against a build that converts every page itself."""
+    site, _ = site_build
+    other, log = one_by_one_site
+    assert "converted once per shape" not in log
+    for prefix in ("faq", "en/faq"):
+        ours = {p.relative_to(site): p.read_bytes() for p in (site / prefix).rglob("*.html")}
+        each = {p.relative_to(other): p.read_bytes() for p in (other / prefix).rglob("*.html")}
+        assert ours.keys() == each.keys()
+        assert len(ours) > 10
+        for path, content in ours.items():
+            assert content == each[path], path

@@ -38,7 +38,9 @@ def test_dependent_steps_follow_what_they_need() -> None:
     files = _names(pipeline, Event.FILES)
     assert files[-1] == "announcements.check_links"  # links may name generated pages
     markdown = _names(pipeline, Event.PAGE_MARKDOWN)
-    assert markdown[-1] == "org.fill_placeholders"  # fills what other steps added
+    # fills what other steps added; then the FAQ's shapes are taken from the final text
+    assert markdown[-2:] == ["org.fill_placeholders", "faq.convert_once"]
+    assert _names(pipeline, Event.PAGE_CONVERTED) == ["faq.fill_in"]
     context = _names(pipeline, Event.PAGE_CONTEXT)
     assert context.index("sessions.add_transcripts") < context.index("search.collect_page")
     template = _names(pipeline, Event.POST_TEMPLATE)
@@ -53,3 +55,6 @@ def test_priorities_sit_where_the_plugins_need_them() -> None:
     assert Priority.SITE < I18N  # after every language's build
     assert Priority.PAGE > I18N  # before i18n's on_post_page; after Material's search (0)
     assert Priority.PAGE < 0
+    # The FAQ's HTML is filled in before any plugin (mkdocs-glightbox: 0) reads it,
+    # after devloop_hook (10000) put back a page it kept.
+    assert 0 < Priority.CONVERTED < 10000

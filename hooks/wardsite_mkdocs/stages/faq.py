@@ -1,5 +1,9 @@
 """The helpdesk FAQ: pulled once per build, pages per language, images once.
 
+FAQ pages of one shape are converted from Markdown once per language build
+(:mod:`wardsite.faq.skeleton`): the last Markdown step hands MkDocs the shape,
+and the first step on the HTML, before any plugin, puts the page's own text back.
+
 The settings, the pull with its fallback, images and the page Markdown live in
 ``wardsite.faq``; adding the pages to MkDocs in ``wardsite_mkdocs.faq_pages``.
 Settings: ``extra.faq`` in mkdocs.yml and the ``WARDSITE_FAQ_*`` environment
@@ -8,14 +12,17 @@ variables, parsed once into ``wardsite.faq.config.FaqConfig``.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from wardsite.devloop import LOOP
@@ -25,6 +32,7 @@ from wardsite.faq import status as faq_status
 from wardsite.faq.config import FaqConfig, load_faq_config
 from wardsite.faq.images import ImageStore
 from wardsite.faq.pull import PullOutcome
+from wardsite.faq.skeleton import Skeleton, make_skeleton, new_marker
 from wardsite.lastupdated import format_date
 from wardsite_mkdocs.faq_pages import add_faq_pages, guide_titles, route_faq_log
 from wardsite_mkdocs.i18n import build_language
@@ -37,6 +45,20 @@ route_faq_log(log)
 BUNDLED = "data/faq/snapshot/faq-snapshot.json"
 
 
+@dataclass(frozen=True)
+class _Converted:
+    """What converting one skeleton gave (see :mod:`wardsite.faq.skeleton`)."""
+
+    html: str
+    toc: Any
+    title: str | None
+    anchor_ids: frozenset[str]
+    #: Links to anchors of other pages (MkDocs' ``links_to_anchors``) ...
+    links: dict[File, dict[str, str]] | None
+    #: ... and of the page itself (the headings' permalinks), for whichever page it is.
+    own_links: dict[str, str] | None
+
+
 class FaqStage:
     def __init__(self) -> None:
         self.settings: FaqConfig | None = None
@@ -44,8 +66,18 @@ class FaqStage:
         self.images: ImageStore | None = None
         #: Entry id → its "updated" date, for the language being built.
         self.dates: dict[str, str] = {}
+        #: FAQ pages of the language being built (source paths).
+        self.page_paths: set[str] = set()
+        #: Converted skeletons of this language build: (folder, URL folder, skeleton) → result.
+        self.shapes: dict[tuple[str, str, str], _Converted] = {}
+        #: Page being converted → (shape key, its skeleton, its own Markdown).
+        self.pending: dict[str, tuple[tuple[str, str, str], Skeleton, str]] = {}
+        self.marker = new_marker()
+        #: Language → [FAQ pages, skeletons converted] in this build (for the log).
+        self.converted: dict[str, list[int]] = {}
 
     def obtain(self, build: SiteBuild, config: MkDocsConfig) -> None:
+        self.converted = {}
         if LOOP.serving and self.outcome is not None:
             # `serve` keeps the FAQ it pulled at start-up: a save does not pull again.
             return
@@ -81,7 +113,10 @@ class FaqStage:
             images=self.images,
             directory_urls=config.use_directory_urls,
         )
-        add_faq_pages(files, config, pages)
+        added = add_faq_pages(files, config, pages)
+        self.page_paths = {f.src_uri for f in added}
+        self.shapes, self.pending = {}, {}
+        self.converted[lang] = [0, 0]
         entries = self.outcome.snapshot.entries
         self.dates = {e.id: format_date(e.updated_at, lang) for e in entries if e.locale == lang}
 
@@ -92,7 +127,61 @@ class FaqStage:
             page.meta["revision_date"] = self.dates[faq_id]
         return markdown
 
+    def convert_once(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Last Markdown step: hand MkDocs the page's skeleton, or nothing when a page
+        of the same shape was converted already (:meth:`fill_in` puts the HTML back)."""
+        src = page.file.src_uri
+        if src not in self.page_paths:
+            return markdown
+        skeleton = make_skeleton(markdown, self.marker)
+        if not skeleton.values:
+            return markdown
+        key = (src.rpartition("/")[0], page.url.rstrip("/").rpartition("/")[0], skeleton.text)
+        self.pending[src] = (key, skeleton, markdown)
+        self.converted[build_language(config)][0] += 1
+        return "" if key in self.shapes else skeleton.text
+
+    def fill_in(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """First step on the HTML, before any plugin: the page's own HTML from its skeleton's."""
+        pending = self.pending.pop(page.file.src_uri, None)
+        if pending is None:
+            return html
+        key, skeleton, markdown = pending
+        page.markdown = markdown
+        done = self.shapes.get(key)
+        if done is None:
+            self.converted[build_language(config)][1] += 1
+            links = page.links_to_anchors
+            done = _Converted(
+                html,
+                page.toc,
+                page._title_from_render,
+                frozenset(page.present_anchor_ids or ()),
+                None if links is None else {f: a for f, a in links.items() if f is not page.file},
+                None if links is None else links.get(page.file),
+            )
+            self.shapes[key] = done
+        filled = skeleton.fill(done.html)
+        if filled is None:  # a marker went missing: convert this page on its own
+            page.render(config, files)
+            return page.content or ""
+        page.toc = copy.deepcopy(done.toc)
+        page._title_from_render = done.title
+        page.present_anchor_ids = set(done.anchor_ids | skeleton.anchor_ids)
+        if done.links is None:
+            page.links_to_anchors = None
+        else:
+            page.links_to_anchors = {f: dict(a) for f, a in done.links.items()}
+            if done.own_links is not None:
+                page.links_to_anchors[page.file] = dict(done.own_links)
+        return filled
+
     def copy_images(self, build: SiteBuild, config: MkDocsConfig) -> None:
+        shapes = ", ".join(
+            f"{lang}: {n} pages, {m} conversions" for lang, (n, m) in self.converted.items()
+        )
+        if any(n for n, _ in self.converted.values()):
+            log.info(f"FAQ pages converted once per shape ({shapes})")
         if self.images is None:
             return
         copied = self.images.copy_used(Path(config.site_dir))
