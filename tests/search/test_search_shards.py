@@ -114,6 +114,30 @@ def test_coverage_is_the_share_of_query_words_a_document_matches(node: str, tmp_
     assert set(answers["パスワード"]["coverage"].values()) == {1.0}
 
 
+def test_a_topic_page_outranks_a_list_that_names_the_topic_in_one_section(
+    node: str, tmp_path: Path
+) -> None:
+    """A page's own document counts fully, its best section in part (engine.js rankPages).
+
+    The list page's section titled with the query word scores highest of all
+    documents; the page that is about the topic (title and lead) comes first.
+    """
+    section = 0.7  # SECTION_BOOST of the build (wardsite_mkdocs.search_bundles)
+    docs = [
+        SearchDoc("overview/", "Teams の使い方", "会議、チャット、録画の概要です。"),
+        SearchDoc("overview/#rec", "録画", "会議を録画できます。", boost=section),
+        SearchDoc("overview/#chat", "チャット", "チャットで連絡します。", boost=section),
+        SearchDoc("recording/", "会議の録画と保存先", "録画を始める手順と、録画の保存先です。"),
+        SearchDoc("recording/#share", "共有する", "リンクで共有します。", boost=section),
+    ]
+    bundle = build_index(docs, "ja")
+    answer = run_engine(node, bundle, tmp_path, ["録画"])["録画"]
+    pages = json.loads((tmp_path / "ja" / "pages.json").read_text("utf-8"))
+    best_doc = bundle["docs"][int(answer["engine"][0][0])]["location"]
+    assert best_doc == "overview/#rec"
+    assert [pages[n][0] for n in answer["pages"]] == ["recording/", "overview/"]
+
+
 def test_shard_of_is_fnv1a_over_code_points() -> None:
     # FNV-1a 32-bit of "a" is 0xE40C292C; code points, not UTF-16 units, for 𠮷
     assert shard_of("a", 2**31) == 0xE40C292C % 2**31

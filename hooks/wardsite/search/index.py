@@ -30,9 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lunr.idf import idf
-from lunr.vector import Vector
-
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
 from wardsite.search.segment import ALNUM, DocumentAnalyzer, TextTerms, char_class, text_bigrams
@@ -57,8 +54,6 @@ FIELD_BOOSTS: dict[str, float] = {
 #: 0.948, 0.948 (Recall@5 lower at 0.8). b (length normalisation) stays lunr's:
 #: 0.9 measured lower.
 BM25: dict[str, float] = {"k1": 0.5, "b": 0.75}
-#: BM25F over the word fields (None: lunr's BM25 per field, summed). See _bm25f_vectors.
-BM25F: dict[str, Any] | None = None
 WORD_FIELDS = ["title", "headings", "text"]
 NGRAM_FIELDS = ["title_ngram", "ngram"]
 
@@ -228,8 +223,6 @@ class IndexBuilder:
             builder.add(fields, attributes)
             stored.append({"location": doc.location, "title": doc.title, "text": doc.text})
         index = builder.build()
-        if BM25F is not None:
-            _bm25f_vectors(builder, index)
         return {
             "version": FORMAT_VERSION,
             "lang": lang,
@@ -291,48 +284,6 @@ class IndexBuilder:
             for term in terms:
                 for other in terms - {term}:
                     expansions.setdefault(term, {}).setdefault(other, "related")
-
-
-def _bm25f_vectors(builder: Any, index: Any) -> None:
-    """Replace the word fields' vectors by BM25F, spread over the fields that hold the term.
-
-    lunr scores each field with its own BM25 and sums the fields, so a term in
-    the title, the headings and the body of one document counts three times,
-    each saturating on its own. BM25F (Robertson, Zaragoza & Taylor 2004) first
-    sums the term's length-normalised frequencies over the fields with the field
-    weights, then saturates once per document and term. The word fields are all
-    searched with the same query vector, so the score is the same however the
-    value is split among them; it is split by each field's share, so that every
-    field's postings still say where the term is.
-    """
-    params = BM25F or {}
-    k1 = float(params["k1"])
-    per_doc: dict[str, dict[str, dict[str, float]]] = {}
-    for field_ref, freqs in builder.field_term_frequencies.items():
-        field, ref = field_ref.split("/", 1)
-        if field not in WORD_FIELDS:
-            continue
-        b = float(params["b"][field])
-        norm = 1 - b + b * builder.field_lengths[field_ref] / builder.average_field_length[field]
-        weight = FIELD_BOOSTS[field]
-        for term, tf in freqs.items():
-            per_doc.setdefault(ref, {}).setdefault(term, {})[field] = weight * tf / norm
-    vectors = index.field_vectors
-    for ref, terms in per_doc.items():
-        boost = builder._documents[ref].get("boost", 1)
-        rebuilt: dict[str, list[tuple[int, float]]] = {}
-        for term, shares in terms.items():
-            pseudo = sum(shares.values())
-            number = builder.inverted_index[term]["_index"]
-            weight = idf(builder.inverted_index[term], builder.document_count)
-            value = weight * (k1 + 1) * pseudo / (k1 + pseudo) * boost
-            for field, share in shares.items():
-                rebuilt.setdefault(field, []).append((number, round(value * share / pseudo, 3)))
-        for field, elements in rebuilt.items():
-            vector = Vector()
-            for number, value in sorted(elements):
-                vector.insert(number, value)
-            vectors[f"{field}/{ref}"] = vector
 
 
 def docs_from_material(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
