@@ -11,6 +11,7 @@ import pytest
 from test_search_index import EN_FIRST, JA_FIRST
 
 from support.searchvectors import QUERY_CASES
+from wardsite.faq.render import FAQ_SEARCH_BOOST
 from wardsite.search.index import SearchDoc, build_index, write_index
 from wardsite.search.shards import (
     SHARD_FORMAT,
@@ -136,6 +137,34 @@ def test_a_topic_page_outranks_a_list_that_names_the_topic_in_one_section(
     best_doc = bundle["docs"][int(answer["engine"][0][0])]["location"]
     assert best_doc == "overview/#rec"
     assert [pages[n][0] for n in answer["pages"]] == ["recording/", "overview/"]
+
+
+def test_a_guide_outranks_an_faq_answer_whose_title_repeats_the_question(
+    node: str, tmp_path: Path
+) -> None:
+    """FAQ answers weigh FAQ_SEARCH_BOOST: the guide they point to comes first.
+
+    The answer's title is the whole question (every query word in the boosted
+    title field); the guide's title names the task and its text the situation.
+    """
+    docs = [
+        SearchDoc(
+            "faq/1/",
+            "パスワードを忘れました。どうすればよいですか？",
+            "パスワードの再設定のガイドを見てください。",
+            boost=FAQ_SEARCH_BOOST,
+        ),
+        SearchDoc(
+            "account/reset/",
+            "パスワードを再設定する",
+            "パスワードを忘れたときは、本人確認のあとで新しいパスワードを決めます。",
+        ),
+        SearchDoc("account/", "アカウント", "サインインの名前とパスワードのきまりです。"),
+    ]
+    bundle = build_index(docs, "ja")
+    answer = run_engine(node, bundle, tmp_path, ["パスワード 忘れた"])["パスワード 忘れた"]
+    pages = json.loads((tmp_path / "ja" / "pages.json").read_text("utf-8"))
+    assert [pages[n][0] for n in answer["pages"]][:2] == ["account/reset/", "faq/1/"]
 
 
 def test_shard_of_is_fnv1a_over_code_points() -> None:
