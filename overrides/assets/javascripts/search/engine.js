@@ -308,24 +308,27 @@
   /* ---- pages ------------------------------------------------------------ */
 
   /*
-   * How much a page's best section adds to the page's own document. A page's
-   * score is its own document's (title, lead paragraph, section titles) plus
-   * SECTION_SHARE times its best other document's (a section, a transcript
-   * passage): the page as a whole is the unit a person opens, so evidence
-   * about the whole page counts fully and a single matching part counts in
-   * part, as structured document retrieval mixes a document's own score with
-   * its best element's. A page that only mentions the query in one part of a
-   * long list (questions, sibling topics, an overview's summary of each
-   * topic) then ranks below the topic's own page whose title and lead say
-   * what was asked. Tuning set (bench/search_queries.yml) MRR@10: 0.953 with
-   * the page's best document plus 0.2 of its second (before), 0.962 / 0.966 /
-   * 0.948 with SECTION_SHARE 0.3 / 0.5 / 0.8.
+   * A page's score is the larger of two: its best document's plus
+   * SECOND_SHARE times its second best's (one strong part, a section or a
+   * transcript passage, can carry the page), and its own document's (title,
+   * lead paragraph, section titles) plus SECTION_SHARE times its best other
+   * document's. The page is the unit a person opens, so evidence about the
+   * whole page lifts it, as structured document retrieval mixes a document's
+   * own score with its best element's: the topic's own page whose title and
+   * lead say what was asked then outranks a page that names the topic in one
+   * part of a long list (questions, sibling topics, an overview's summary of
+   * each topic). Tuning set (bench/search_queries.yml) MRR@10: 0.953 with the
+   * first alone (before); 0.957 with the larger of both. Own document plus
+   * 0.5 of the best other alone measured 0.966, but ranked a page whose only
+   * match is a strong transcript passage (a phrase said in a recording) below
+   * pages that mention a query word once in their lead.
    */
+  var SECOND_SHARE = 0.2;
   var SECTION_SHARE = 0.5;
 
   /*
    * The pages of `results` (sorted by score, best first) in order of their
-   * score (see SECTION_SHARE), ties in order of their best document:
+   * score (see SECOND_SHARE), ties in order of their best document:
    * [{page, results: the page's results in score order, runs: run numbers}].
    */
   Index.prototype.rankPages = function (results) {
@@ -336,7 +339,7 @@
       var page = self.pageOf(result.ref);
       var group = byPage.get(page);
       if (!group) {
-        group = { page: page, results: [], runs: [], own: 0, section: 0, at: pages.length };
+        group = { page: page, results: [], runs: [], own: 0, other: 0, at: pages.length };
         byPage.set(page, group);
         pages.push(group);
       }
@@ -344,9 +347,13 @@
       if (group.runs.indexOf(run) < 0) group.runs.push(run);
       group.results.push(result);
       if (result.ref === self.pageFirst.get(page)) group.own = result.score;
-      else if (result.score > group.section) group.section = result.score;
+      else if (result.score > group.other) group.other = result.score;
     });
-    pages.forEach(function (group) { group.score = group.own + SECTION_SHARE * group.section; });
+    pages.forEach(function (group) {
+      var r = group.results;
+      var best = r[0].score + SECOND_SHARE * (r.length > 1 ? r[1].score : 0);
+      group.score = Math.max(best, group.own + SECTION_SHARE * group.other);
+    });
     pages.sort(function (a, b) { return b.score - a.score || a.at - b.at; });
     return pages.map(function (group) {
       return { page: group.page, results: group.results, runs: group.runs };
