@@ -32,7 +32,10 @@ Pages under ``faq/`` are not judged: they are generated from the helpdesk's
 FAQ snapshot, which changes without the queries being re-graded. As usual
 for unjudged documents, they are taken out of each ranked list before the
 metrics are computed ("condensed lists"); a query whose only results are FAQ
-pages still counts as answered.
+pages still counts as answered. ``MRR+faq`` and ``S@1+faq`` are MRR@10 and
+Success@1 on the full list instead, an FAQ answer counting as a miss: what a
+judge who grades only the guide pages sees (the issue's independent set), and
+the cost of FAQ answers ranked above the guide they point to.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ CONFIRM = ROOT / "bench" / "search_confirm.yml"
 SETS = {"tune": QUERIES, "validation": VALIDATION, "holdout": HOLDOUT, "confirm": CONFIRM}
 KINDS = ("keyword", "colloquial", "variant", "synonym", "english", "question", "partial", "typo")
 ENGINES = ("ours", "material")
-METRICS = ("MRR@10", "nDCG@10", "S@1", "R@5", "none")
+METRICS = ("MRR@10", "nDCG@10", "S@1", "R@5", "none", "MRR+faq", "S@1+faq")
 
 #: Result pages the queries do not judge (see the module docstring).
 UNJUDGED = ("faq/", "en/faq/")
@@ -257,6 +260,8 @@ def run_queries(browser: Any, base_url: str, queries: Sequence[Query]) -> list[O
             ranked = [page for page in raw if not page.startswith(UNJUDGED)]
             outcome = Outcome(query, ranked, raw, time.perf_counter() - started)
             outcome.scores = score(query, ranked, answered=bool(raw))
+            full = score(query, raw)
+            outcome.scores.update({"MRR+faq": full["MRR@10"], "S@1+faq": full["S@1"]})
             outcomes.append(outcome)
     finally:
         for box in boxes.values():

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from wardsite.faq.pull import BUNDLED_SNAPSHOT
-from wardsite.faq.render import render_site
+from wardsite.faq.render import FAQ_SEARCH_BOOST, render_site
 from wardsite.faq.snapshot import Snapshot, Withdrawn, load_snapshot
 from wardsite.org import load_org, localized
 
@@ -110,7 +110,7 @@ def test_withdrawn_entry_in_a_vanished_category_links_to_the_overview() -> None:
 
 def test_search_ranks_guides_above_faq_and_skips_lists() -> None:
     pages = render(bundled())
-    assert meta(pages["faq/4400104.md"])["search"] == {"boost": 0.5}
+    assert meta(pages["faq/4400104.md"])["search"] == {"boost": FAQ_SEARCH_BOOST}
     assert meta(pages["faq/categories/360001.md"])["search"] == {"exclude": True}
     assert meta(pages["faq/index.md"])["search"] == {"exclude": True}
     # The helpdesk box every entry shares is kept out of the index.

@@ -3,7 +3,8 @@
 //   → JSON {query: {lunr: [[ref, score], ...], engine: [[ref, score], ...],
 //                   clauses: full-lexicon clauses, shardClauses: clauses on the
 //                   shards the query fetched, fetched: shard paths,
-//                   coverage: {ref: share of the query's words matched}}}
+//                   coverage: {ref: share of the query's words matched},
+//                   pages: page numbers in the order rankPages gives}}
 // Every query starts from a fresh index, so it sees only the shards it fetches.
 "use strict";
 const fs = require("fs");
@@ -40,6 +41,7 @@ async function main() {
       coverage: Object.fromEntries(
         index.coverage(found.results.map((r) => r.ref), found.clauses, index.analyzer())
       ),
+      pages: index.rankPages(found.results).map((p) => p.page),
     };
   }
   process.stdout.write(JSON.stringify(out));

@@ -20,9 +20,10 @@ import pytest
 
 from bench import search_quality
 
-#: Per set: MRR@10 floor and no-result ceiling (measured 2026-12-06: tune 0.959 / 0%,
-#: validation 0.877 / 0.6%; the margin is for pages added later).
-FLOORS = {"tune": (0.90, 0.02), "validation": (0.85, 0.02)}
+#: Per set: MRR@10 floor, no-result ceiling and floor of MRR@10 with FAQ answers
+#: counted as misses (measured 2026-12-06 evening: tune 0.957 / 0% / 0.953,
+#: validation 0.881 / 0.6% / 0.862; the margin is for pages added later).
+FLOORS = {"tune": (0.90, 0.02, 0.90), "validation": (0.85, 0.02, 0.83)}
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +82,10 @@ def test_search_quality_floor(bench: ModuleType, site: Path, browser) -> None:
     )
     report += "\n" + bench.format_failures(outcomes["tune"])
     print(report)
-    for name, (mrr, none) in FLOORS.items():
+    for name, (mrr, none, mrr_faq) in FLOORS.items():
         assert tables[name]["all"]["MRR@10"] >= mrr, (name, report)
         assert tables[name]["all"]["none"] <= none, (name, report)
+        assert tables[name]["all"]["MRR+faq"] >= mrr_faq, (name, report)
 
 
 def test_the_material_copy_uses_materials_own_worker(

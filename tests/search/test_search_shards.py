@@ -11,6 +11,7 @@ import pytest
 from test_search_index import EN_FIRST, JA_FIRST
 
 from support.searchvectors import QUERY_CASES
+from wardsite.faq.render import FAQ_SEARCH_BOOST
 from wardsite.search.index import SearchDoc, build_index, write_index
 from wardsite.search.shards import (
     SHARD_FORMAT,
@@ -112,6 +113,104 @@ def test_coverage_is_the_share_of_query_words_a_document_matches(node: str, tmp_
     # a synonym (暗証番号) covers the word it stands for
     assert share == {"faq/": 0.5, "change/": 1.0, "pin/": 1.0}
     assert set(answers["パスワード"]["coverage"].values()) == {1.0}
+
+
+def test_a_topic_page_outranks_a_list_that_names_the_topic_in_one_section(
+    node: str, tmp_path: Path
+) -> None:
+    """A page's own document and its best section add up (engine.js rankPages).
+
+    The list page's section titled with the query word scores highest of all
+    documents; the page that is about the topic (title, lead and a section)
+    comes first.
+    """
+    section = 0.7  # SECTION_BOOST of the build (wardsite_mkdocs.search_bundles)
+    docs = [
+        SearchDoc("overview/", "Teams の使い方", "会議、チャット、録画の概要です。"),
+        SearchDoc("overview/#rec", "録画", "会議を録画できます。", boost=section),
+        SearchDoc("overview/#chat", "チャット", "チャットで連絡します。", boost=section),
+        SearchDoc("recording/", "会議の録画と保存先", "録画を始める手順と、録画の保存先です。"),
+        SearchDoc("recording/#start", "録画を始める", "録画ボタンを押します。", boost=section),
+        SearchDoc("recording/#share", "共有する", "リンクで共有します。", boost=section),
+    ]
+    bundle = build_index(docs, "ja")
+    answer = run_engine(node, bundle, tmp_path, ["録画"])["録画"]
+    pages = json.loads((tmp_path / "ja" / "pages.json").read_text("utf-8"))
+    best_doc = bundle["docs"][int(answer["engine"][0][0])]["location"]
+    assert best_doc == "overview/#rec"
+    assert [pages[n][0] for n in answer["pages"]] == ["recording/", "overview/"]
+
+
+RANK_PAGES = """
+const fs = require("fs");
+const search = process.argv[1] + "/overrides/assets/javascripts/search/";
+const index = require(search + "engine.js").createIndex(
+  JSON.parse(fs.readFileSync(process.argv[2], "utf8")), require(search + "analysis.js"));
+const results = JSON.parse(process.argv[3]);
+process.stdout.write(JSON.stringify(index.rankPages(results).map((p) => p.page)));
+"""
+
+
+@pytest.mark.parametrize(
+    ("scores", "first"),
+    [
+        # one section of a list outscores the topic page's own document, but the
+        # topic page's own document and its section together say more
+        ({"list/#a": 3.4, "topic/": 3.2, "topic/#s": 0.8, "list/": 0.3}, "topic/"),
+        # a strong part alone (a phrase said in a recording) still carries its page
+        ({"talk/#t=00:05": 1.2, "topic/": 0.65, "list/": 0.6}, "talk/"),
+    ],
+)
+def test_rank_pages_adds_a_pages_own_document_and_its_best_section(
+    node: str, tmp_path: Path, scores: dict[str, float], first: str
+) -> None:
+    docs = [
+        SearchDoc("list/", "一覧", "a"),
+        SearchDoc("list/#a", "A", "a"),
+        SearchDoc("topic/", "話題", "b"),
+        SearchDoc("topic/#s", "S", "b"),
+        SearchDoc("talk/", "録画", "c"),
+        SearchDoc("talk/#t=00:05", "録画 0:05", "c"),
+    ]
+    bundle = build_index(docs, "ja")
+    write_shards(bundle, tmp_path / "ja", TINY)
+    refs = {doc["location"]: ref for ref, doc in enumerate(bundle["docs"])}
+    results = [{"ref": refs[loc], "score": score} for loc, score in scores.items()]
+    root = HERE.parents[1]
+    meta = tmp_path / "ja" / "meta.json"
+    args = [node, "-e", RANK_PAGES, str(root), str(meta), json.dumps(results)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    pages = json.loads((tmp_path / "ja" / "pages.json").read_text("utf-8"))
+    assert pages[json.loads(done.stdout)[0]][0] == first
+
+
+def test_a_guide_outranks_an_faq_answer_whose_title_repeats_the_question(
+    node: str, tmp_path: Path
+) -> None:
+    """FAQ answers weigh FAQ_SEARCH_BOOST: the guide they point to comes first.
+
+    The answer's title is the whole question (every query word in the boosted
+    title field); the guide's title names the task and its text the situation.
+    """
+    docs = [
+        SearchDoc(
+            "faq/1/",
+            "パスワードを忘れました。どうすればよいですか？",
+            "パスワードの再設定のガイドを見てください。",
+            boost=FAQ_SEARCH_BOOST,
+        ),
+        SearchDoc(
+            "account/reset/",
+            "パスワードを再設定する",
+            "パスワードを忘れたときは、本人確認のあとで新しいパスワードを決めます。",
+        ),
+        SearchDoc("account/", "アカウント", "サインインの名前とパスワードのきまりです。"),
+    ]
+    bundle = build_index(docs, "ja")
+    answer = run_engine(node, bundle, tmp_path, ["パスワード 忘れた"])["パスワード 忘れた"]
+    pages = json.loads((tmp_path / "ja" / "pages.json").read_text("utf-8"))
+    assert [pages[n][0] for n in answer["pages"]][:2] == ["account/reset/", "faq/1/"]
 
 
 def test_shard_of_is_fnv1a_over_code_points() -> None:

@@ -202,32 +202,15 @@ function answer(query) {
   return index.search(query, fetchShard).then(function (found) {
     if (!found.results.length) return { items: [] };
     coordinate(found);
-    /* pages in order of their best document */
-    var order = [];
-    var byPage = new Map();
-    found.results.forEach(function (result) {
-      var page = index.pageOf(result.ref);
-      var group = byPage.get(page);
-      if (!group) {
-        group = { runs: [], results: [] };
-        byPage.set(page, group);
-        order.push(page);
-      }
-      var run = index.runOfDoc(result.ref);
-      if (group.runs.indexOf(run) < 0) group.runs.push(run);
-      group.results.push(result);
-    });
-    order = rankPages(order, byPage);
+    var pages = index.rankPages(found.results);
     var runs = [];
-    order.slice(0, FULL_PAGES).forEach(function (page) {
-      runs.push.apply(runs, byPage.get(page).runs);
-    });
+    pages.slice(0, FULL_PAGES).forEach(function (page) { runs.push.apply(runs, page.runs); });
     return Promise.all([
       index.loadRuns(runs, fetchShard),
-      order.length > FULL_PAGES ? index.loadPageList(fetchShard) : null,
+      pages.length > FULL_PAGES ? index.loadPageList(fetchShard) : null,
     ]).then(function () {
       var terms = markTerms(found.clauses, query);
-      return { items: order.map(function (page, rank) { return items(byPage.get(page), rank, terms); }) };
+      return { items: pages.map(function (page, rank) { return items(page, rank, terms); }) };
     });
   });
 }
@@ -245,27 +228,6 @@ function coordinate(found) {
   var share = index.coverage(refs, found.clauses, found.analyzer);
   found.results.forEach(function (r) { r.score *= share.get(r.ref); });
   found.results.sort(function (a, b) { return b.score - a.score; });
-}
-
-/*
- * A page's score: its best document's, plus SECOND_SHARE of its second best.
- * Evidence from a second part of the page that matches (its own lead and
- * headings, or another section) says the page as a whole is about the query,
- * as passage retrieval combines the best passage with the rest of the
- * document; only one more part counts, so that a long page (a list of many
- * questions) does not win by matching everywhere. 0.1 to 0.3 measured the same
- * on the tuning set (bench/search_queries.yml).
- */
-var SECOND_SHARE = 0.2;
-
-function rankPages(order, byPage) {
-  var scored = order.map(function (page, at) {
-    var results = byPage.get(page).results;
-    var second = results.length > 1 ? results[1].score : 0;
-    return { page: page, at: at, score: results[0].score + SECOND_SHARE * second };
-  });
-  scored.sort(function (a, b) { return b.score - a.score || a.at - b.at; });
-  return scored.map(function (entry) { return entry.page; });
 }
 
 /* Material's items for one page: its matching documents, under the page's own one. */
