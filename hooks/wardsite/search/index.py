@@ -7,7 +7,8 @@ Output is one JSON-ready dict:
 
 ``{"version", "lang", "index", "analysis", "docs"}``
 
-* ``index``: a lunr.py index, serialised; ``lunr.Index.load`` in lunr.js 2.3.9
+* ``index``: a lunr 2.3.9 index, serialised (made by ``lunrbuild``, equal to
+  lunr.py's Builder output); ``lunr.Index.load`` in lunr.js 2.3.9
   loads it unchanged. Fields ``title``, ``headings``, ``text`` hold word terms,
   ``title_ngram`` and ``ngram`` hold character bigrams; title and headings are
   boosted. The pipelines are empty: terms are analysed before they go in.
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
 from wardsite.search.segment import ALNUM, DocumentAnalyzer, TextTerms, char_class, text_bigrams
@@ -194,41 +196,33 @@ class IndexBuilder:
         words += self._phrase_terms("\n".join(joined), set(words))
         return words
 
-    def build(self, docs: Sequence[SearchDoc], lang: str) -> dict[str, Any]:
-        """The JSON-ready bundle for one language (see the module docstring)."""
-        from lunr.builder import Builder
-
-        builder = Builder()
-        builder.pipeline.reset()
-        builder.search_pipeline.reset()
-        builder.metadata_whitelist = []
-        builder.k1(BM25["k1"])
-        builder.b(BM25["b"])
-        builder.ref("id")
-        for name, boost in FIELD_BOOSTS.items():
-            builder.field(name, boost)
-        vocabulary = _Vocabulary()
-        stored: list[dict[str, str]] = []
+    def lunr_docs(self, docs: Sequence[SearchDoc], vocabulary: _Vocabulary) -> list[LunrDoc]:
+        """Each document's terms per lunr field (refs are positions in ``docs``)."""
+        out: list[LunrDoc] = []
         for ref, doc in enumerate(docs):
             text = strip_html(doc.text)
             fields = {
-                "id": str(ref),
                 "title": self._field_terms([doc.title], vocabulary),
                 "headings": self._field_terms(doc.headings, vocabulary),
                 "text": self._field_terms([text], vocabulary),
                 "title_ngram": text_bigrams(doc.title),
                 "ngram": text_bigrams("\n".join([*doc.headings, text])),
             }
-            attributes = {"boost": doc.boost} if doc.boost != 1 else None
-            builder.add(fields, attributes)
-            stored.append({"location": doc.location, "title": doc.title, "text": doc.text})
-        index = builder.build()
+            out.append(LunrDoc(str(ref), fields, doc.boost))
+        return out
+
+    def build(self, docs: Sequence[SearchDoc], lang: str) -> dict[str, Any]:
+        """The JSON-ready bundle for one language (see the module docstring)."""
+        vocabulary = _Vocabulary()
+        index = build_lunr_index(
+            self.lunr_docs(docs, vocabulary), FIELD_BOOSTS, BM25["k1"], BM25["b"]
+        )
         return {
             "version": FORMAT_VERSION,
             "lang": lang,
-            "index": index.serialize(),
+            "index": index,
             "analysis": self.analysis_data(vocabulary),
-            "docs": stored,
+            "docs": [{"location": d.location, "title": d.title, "text": d.text} for d in docs],
         }
 
     def analysis_data(self, vocabulary: _Vocabulary) -> dict[str, Any]:
