@@ -191,7 +191,7 @@ class RenderedPages:
                 continue
             digest.add(key)
             value = context[key]
-            digest.add(self._once(value, lambda: value) if key in SHARED else value)
+            digest.add(self._once(value, lambda v=value: v) if key in SHARED else value)
         key = digest.hash.hexdigest()
         self._pending = (id(context), key, OUTPUTS.get(key))
 
@@ -204,7 +204,10 @@ class RenderedPages:
             found = self._memo[id(value)] = (value, inner.hash.digest())
         return found[1]
 
-    def render(self, template: jinja2.Template, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    def render(
+        self, template: jinja2.Template, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> str:
+        """The page's template output: the previous rebuild's when the key is known."""
         pending, self._pending = self._pending, None
         if pending is None or not args or id(args[0]) != pending[0] or kwargs:
             return jinja2.Template.render(template, *args, **kwargs)

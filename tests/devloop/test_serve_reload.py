@@ -138,7 +138,8 @@ def test_english_fallback_and_removed_page_follow_edits(dev_server: tuple[str, P
     """
     base, project = dev_server
     page = project / "docs/start/zqfallback.md"
-    page.write_text("---\ntitle: 確かめるページ\n---\n\n# 確かめるページ\n\n最初の本文。\n", "utf-8")
+    text = "---\ntitle: 確かめるページ\n---\n\n# 確かめるページ\n\n最初の本文。\n"
+    page.write_text(text, "utf-8")
     for url in ("/start/zqfallback/", "/en/start/zqfallback/"):
         wait_for(lambda url=url: "最初の本文" in (fetch(base + url) or ""), f"{url} is served")
 
