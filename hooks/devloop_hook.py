@@ -5,9 +5,9 @@ reload during ``serve``), ``wardsite.rendercache`` (during ``serve``, a page
 whose Markdown and surroundings did not change is not converted again, and
 its entries in Material's search index are not parsed again),
 ``wardsite_mkdocs.page_outputs`` (during ``serve``, a page whose whole template
-context did not change is not rendered again) and ``wardsite.templatecache``
-(Material's templates compiled once per process, not once per language and
-rebuild).
+context did not change is not rendered again), ``wardsite_mkdocs.theme_listing``
+(the theme's files listed once) and ``wardsite.templatecache`` (Material's
+templates compiled once per process, not once per language and rebuild).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from wardsite_mkdocs.i18n import build_language, is_nested_language_build
 from wardsite_mkdocs.livereload import reload_browsers
 from wardsite_mkdocs.page_outputs import RENDERED, CachedTemplate
 from wardsite_mkdocs.search_entry_cache import reuse_entries
+from wardsite_mkdocs.theme_listing import LISTING
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -60,6 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search = config.plugins.get("material/search")
     if LOOP.serving and search is not None:
         reuse_entries(search)
+    if LOOP.serving:
+        LISTING.install(config.theme)
     return config
 
 

@@ -19,8 +19,6 @@ page that falls back to it, so that page is rendered again too.
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +33,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from wardsite.rendercache import OUTPUTS
+from wardsite_mkdocs.theme_listing import folders_state, installed
 
 #: Context keys that differ on every build without changing the HTML.
 #: ``build_date_utc``: no template of Material or ``overrides/`` reads it
@@ -140,22 +139,9 @@ def source_key(config: Any) -> bytes:
 
     Material's installed templates do not change while the server runs.
     """
-    digest = hashlib.sha256()
-    folders = [Path(d) for d in config.theme.dirs if not _installed(Path(d))]
+    folders = [Path(d) for d in config.theme.dirs if not installed(Path(d))]
     folders += [Path(module.__file__).parent for module in config.hooks.values()]
-    for folder in sorted(set(folders)):
-        for root, dirs, names in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(names):
-                stat = os.stat(os.path.join(root, name))
-                digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return digest.digest()
-
-
-def _installed(folder: Path) -> bool:
-    prefixes = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix)}
-    resolved = folder.resolve()
-    return any(resolved.is_relative_to(prefix) for prefix in prefixes)
+    return folders_state(sorted(set(folders)))
 
 
 class RenderedPages:
