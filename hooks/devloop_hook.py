@@ -26,7 +26,7 @@ from wardsite.devloop import LOOP
 from wardsite.rendercache import OUTPUTS, PAGES, SEARCH_ENTRIES, Rendered, content_key
 from wardsite.templatecache import TEMPLATES
 from wardsite_mkdocs.i18n import build_language, is_nested_language_build
-from wardsite_mkdocs.livereload import reload_browsers
+from wardsite_mkdocs.livereload import reload_browsers, watch_without_polling
 from wardsite_mkdocs.page_outputs import RENDERED, CachedTemplate
 from wardsite_mkdocs.search_entry_cache import reuse_entries
 from wardsite_mkdocs.theme_listing import LISTING
@@ -39,6 +39,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     # After a new search index is in place, open pages reload to load it.
     LOOP.on_published = lambda: reload_browsers(server)
+    if LOOP.serving:
+        watch_without_polling(server)
     return server
 
 
