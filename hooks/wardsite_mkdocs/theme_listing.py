@@ -85,7 +85,9 @@ class ThemeListing:
         if found is None:
             found = run()
             with self._lock:
-                self._found = {key: found}  # only the newest state is kept
+                if len(self._found) >= 16:  # old states of overrides/
+                    self._found.clear()
+                self._found[key] = found
         return list(found)
 
 
