@@ -265,6 +265,7 @@ def main() -> int:
     parser.add_argument("--baseline", default="main", help="git revision of the 'before' hooks/")
     args = parser.parse_args()
     targets = [t for t in TARGETS if not args.only or t.name in args.only]
+    load_at_start = os.getloadavg()[0]
     helpdesk = None
     env: dict[str, str] = {}
     results: dict[str, dict[str, dict[str, list[float]]]] = {}
@@ -315,7 +316,11 @@ def main() -> int:
         f"{'full build':18} {fmt(builds['before']):>8} {fmt(builds['after']):>8}"
         f" {builds['after'] / builds['before']:13.2f}"
     )
-    print(f"(median of {args.rounds} edits each; machine load: {os.getloadavg()[0]:.1f})")
+    print(
+        f"(median of {args.rounds} edits each; machine load (1 min): "
+        f"{load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, "
+        f"{os.cpu_count()} CPUs)"
+    )
     return 0
 
 

@@ -3,9 +3,11 @@
 Thin glue around ``wardsite.devloop`` (search indexes built after the page
 reload during ``serve``), ``wardsite.rendercache`` (during ``serve``, a page
 whose Markdown and surroundings did not change is not converted again, and
-its entries in Material's search index are not parsed again) and
-``wardsite.templatecache`` (Material's templates compiled once per process,
-not once per language and rebuild).
+its entries in Material's search index are not parsed again),
+``wardsite_mkdocs.page_outputs`` (during ``serve``, a page whose whole template
+context did not change is not rendered again), ``wardsite_mkdocs.theme_listing``
+(the theme's files listed once) and ``wardsite.templatecache`` (Material's
+templates compiled once per process, not once per language and rebuild).
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from wardsite.devloop import LOOP
-from wardsite.rendercache import PAGES, SEARCH_ENTRIES, Rendered, content_key
+from wardsite.rendercache import OUTPUTS, PAGES, SEARCH_ENTRIES, Rendered, content_key
 from wardsite.templatecache import TEMPLATES
 from wardsite_mkdocs.i18n import build_language, is_nested_language_build
-from wardsite_mkdocs.livereload import reload_browsers
+from wardsite_mkdocs.livereload import reload_browsers, watch_without_polling
+from wardsite_mkdocs.page_outputs import RENDERED, CachedTemplate
 from wardsite_mkdocs.search_entry_cache import reuse_entries
+from wardsite_mkdocs.theme_listing import LISTING
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,6 +39,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     # After a new search index is in place, open pages reload to load it.
     LOOP.on_published = lambda: reload_browsers(server)
+    if LOOP.serving:
+        watch_without_polling(server)
     return server
 
 
@@ -44,6 +50,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not is_nested_language_build(config):
         PAGES.new_round()
         SEARCH_ENTRIES.new_round()
+        OUTPUTS.new_round()
+    RENDERED.enabled = LOOP.serving
+    if LOOP.serving:
+        RENDERED.new_language_build(config)
 
 
 # After Material's search plugin (0) and mkdocs-static-i18n (-100) made this
@@ -53,12 +63,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search = config.plugins.get("material/search")
     if LOOP.serving and search is not None:
         reuse_entries(search)
+    if LOOP.serving:
+        LISTING.install(config.theme)
     return config
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = TEMPLATES
+    if LOOP.serving:
+        env.template_class = CachedTemplate
     return env
+
+
+# Last: the context exactly as the template will get it.
+@event_priority(-10000)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: object
+) -> dict[str, Any]:
+    RENDERED.page_context(context, page, config)
+    return context
 
 
 # --- Pages not converted again when nothing they depend on changed (serve) ---
@@ -88,8 +111,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     key = content_key(_site_key["key"], page.file.src_uri, page.url, markdown)
     found = PAGES.get(key)
     _pending[page.file.src_uri] = (key, found)
-    # Converted as an empty page (next to no time); on_page_content puts the HTML back.
-    return "" if found is not None else markdown
+    if found is not None:
+        # Not converted (not even a Markdown converter made for it); on_page_content
+        # puts the rest of what the conversion found back.
+        page.render = lambda config, files: setattr(page, "content", found.html)  # type: ignore[method-assign]
+    return markdown
 
 
 # First: the HTML exactly as the Markdown conversion gave it.
@@ -99,6 +125,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if pending is None:
         return html
     key, found = pending
+    page.__dict__.pop("render", None)  # the class's own again (see on_page_markdown)
     if found is None:
         links = {f.src_uri: dict(a) for f, a in (page.links_to_anchors or {}).items()}
         anchors = frozenset(page.present_anchor_ids or ())

@@ -75,7 +75,7 @@ class DevLoop:
                 dest = target / child.name
                 if dest.exists():
                     shutil.rmtree(dest)
-                shutil.copytree(child, dest)
+                shutil.copytree(child, dest, copy_function=_link)
 
     def keep(self, target: Path, names: list[str]) -> None:
         """Remember ``target/<name>`` folders (built in the foreground) for :meth:`restore`."""
@@ -146,6 +146,14 @@ def _changed(new: Path, old: Path) -> bool:
         return (new / "meta.json").read_bytes() != (old / "meta.json").read_bytes()
     except OSError:
         return True
+
+
+def _link(source: str, dest: str) -> None:
+    """A hard link (no copying; nothing writes into these files), else a copy."""
+    try:
+        os.link(source, dest)
+    except OSError:  # another file system
+        shutil.copy2(source, dest)
 
 
 def _replace_dir(source: Path, dest: Path, *, copy: bool) -> None:

@@ -76,7 +76,9 @@ class RenderCache(Generic[V]):
             self._used.add(key)
 
 
-#: The process's caches (the dev server's rebuilds): converted pages, and each
-#: page's entries in Material's search index (wardsite_mkdocs.search_entry_cache).
+#: The process's caches (the dev server's rebuilds): converted pages, each
+#: page's entries in Material's search index (wardsite_mkdocs.search_entry_cache),
+#: and each page's template output (wardsite_mkdocs.page_outputs).
 PAGES: RenderCache[Rendered] = RenderCache()
 SEARCH_ENTRIES: RenderCache[list[dict[str, Any]]] = RenderCache()
+OUTPUTS: RenderCache[str] = RenderCache()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,26 @@ from wardsite.errors import SiteInputError
 
 WHOLE_FILE = "(ファイル全体)"
 
+#: Text → what ``yaml.safe_load`` made of it. ``mkdocs serve`` parses every
+#: session file, org.yml, the glossary and every guide's front matter again
+#: on each save (and per language); an unchanged text is not parsed again.
+_PARSED: dict[str, Any] = {}
+_PARSED_LOCK = threading.Lock()
+_PARSED_MAX = 4096
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load(text)``, remembered by text; a copy the caller may change."""
+    with _PARSED_LOCK:
+        found = _PARSED.get(text, _PARSED)
+    if found is _PARSED:
+        found = yaml.safe_load(text)  # a YAMLError is raised, not remembered
+        with _PARSED_LOCK:
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.clear()
+            _PARSED[text] = found
+    return copy.deepcopy(found)
+
 
 def read_mapping(path: Path, name: str, shape_hint: str) -> dict[str, Any]:
     """The file as a mapping, or SiteInputError naming ``name``.
@@ -19,7 +41,7 @@ def read_mapping(path: Path, name: str, shape_hint: str) -> dict[str, Any]:
     where the YAML is valid but not a mapping.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SiteInputError(
             name, WHOLE_FILE, "が見つかりません。", "ファイルの場所と名前を確かめてください。"

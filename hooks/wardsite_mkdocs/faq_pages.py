@@ -16,7 +16,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from wardsite import placeholders
+from wardsite import placeholders, yamlfile
 from wardsite.errors import SiteInputError
 from wardsite.faq.publish import FaqPage
 from wardsite.faq.sources.base import SKIPPED_LOGGER
@@ -104,7 +104,7 @@ def _front_matter_title(path: Path) -> str | None:
         return None
     head = text[3:].split("\n---", 1)[0]
     try:
-        meta = yaml.safe_load(head)
+        meta = yamlfile.safe_load(head)
     except yaml.YAMLError:
         return None
     title = meta.get("title") if isinstance(meta, dict) else None

@@ -128,3 +128,38 @@ def test_saved_guide_is_served_and_found(dev_server: tuple[str, Path], node: str
     # Pages not converted again are still in the index (their entries reused).
     assert any(loc.startswith("account/lockout/") for loc in served_search(base, node, "ロック"))
     wait_for(lambda: newer_epoch(base, reloaded), "pages reload for the new index", timeout=60)
+
+
+def test_english_fallback_and_removed_page_follow_edits(dev_server: tuple[str, Path]) -> None:
+    """A Japanese-only page is shown under /en/ too; its edit and removal reach both.
+
+    Pages whose template context did not change are not rendered again: the
+    English page's context changes through the Japanese page it falls back to.
+    """
+    base, project = dev_server
+    page = project / "docs/start/zqfallback.md"
+    text = "---\ntitle: 確かめるページ\n---\n\n# 確かめるページ\n\n最初の本文。\n"
+    page.write_text(text, "utf-8")
+    for url in ("/start/zqfallback/", "/en/start/zqfallback/"):
+        wait_for(lambda url=url: "最初の本文" in (fetch(base + url) or ""), f"{url} is served")
+
+    page.write_text(page.read_text("utf-8").replace("最初の本文", f"直した本文 {WORD}2"), "utf-8")
+    for url in ("/start/zqfallback/", "/en/start/zqfallback/"):
+        wait_for(lambda url=url: f"{WORD}2" in (fetch(base + url) or ""), f"{url} shows the edit")
+        assert "最初の本文" not in (fetch(base + url) or "")
+
+    page.unlink()
+    wait_for(lambda: fetch(base + "/start/zqfallback/") is None, "the removed page is gone")
+    assert fetch(base + "/en/start/zqfallback/") is None
+
+
+def test_templates_do_not_read_the_build_date() -> None:
+    """The page cache leaves ``build_date_utc`` (new on every build) out of its key."""
+    import material
+
+    from wardsite_mkdocs.page_outputs import VOLATILE
+
+    folders = [Path(material.__file__).parent / "templates", HERE.parents[1] / "overrides"]
+    for name in VOLATILE:
+        used = [p for f in folders for p in f.rglob("*.html") if name in p.read_text("utf-8")]
+        assert used == [], f"{name} is used by {used}: it must be part of the key"

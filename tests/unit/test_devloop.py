@@ -52,6 +52,14 @@ def test_job_is_swapped_in_kept_and_restored(tmp_path: Path) -> None:
     loop.submit(_write_index("ja", "one"), site)
     assert loop.wait_idle(30)
     assert published == [True]
+    # A newer index changes neither the restored copy (hard links) nor is lost.
+    loop.submit(_write_index("ja", "two"), site)
+    assert loop.wait_idle(30)
+    assert (fresh / "ja" / "meta.json").read_text(encoding="utf-8") == "one"
+    again = tmp_path / "again"
+    again.mkdir()
+    loop.restore(again)
+    assert (again / "ja" / "meta.json").read_text(encoding="utf-8") == "two"
 
 
 def test_job_of_an_older_rebuild_is_dropped(tmp_path: Path) -> None:
