@@ -331,9 +331,31 @@ def one_by_one_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str
     base = tmp_path_factory.mktemp("one-by-one")
     config = copy_project(base / "project")
     config.write_text(skip_stages(config.read_text("utf-8"), ["faq.convert_once"]), "utf-8")
-    result = build_site(base / "site", config)
+    result = build_site(base / "site", config, tool_log=base / "tools.log")
     assert result.returncode == 0, result.stdout + result.stderr
     return base / "site", result.stdout + result.stderr
+
+
+def _converters(site: Path) -> int:
+    """Markdown converters the build of ``site`` made (``tools.log`` beside it)."""
+    lines = (site.parent / "tools.log").read_text("utf-8").splitlines()
+    return sum(1 for line in lines if line == "markdown")
+
+
+def test_faq_pages_of_a_converted_shape_make_no_markdown_converter(
+    site_build: tuple[Path, str], one_by_one_site: tuple[Path, str]
+) -> None:
+    """MkDocs makes a Markdown converter per page, which costs more than converting
+    a short page; a page whose shape is converted already needs none. Failed before:
+    both builds made the same number of converters."""
+    site, log = site_build
+    other, _ = one_by_one_site
+    shapes = re.search(r"converted once per shape \((.*?)\)", log)
+    assert shapes, log
+    counts = re.findall(r"(\d+) pages, (\d+) conversions", shapes.group(1))
+    saved = sum(int(pages) - int(conversions) for pages, conversions in counts)
+    assert saved > 0
+    assert _converters(site) <= _converters(other) - saved
 
 
 def test_faq_pages_are_the_same_as_converted_one_by_one(

@@ -14,6 +14,23 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Outside programs the build runs whose calls :func:`build_site` can count.
 COUNTED_TOOLS = ("ffprobe", "git")
 
+#: Run at the build's start-up (``sitecustomize``): every Markdown converter made is
+#: logged as one line ``markdown``, to count the pages MkDocs really converted.
+_COUNT_CONVERTERS = """\
+import markdown
+
+_made = markdown.Markdown.__init__
+
+
+def _counted(self, *args, **kwargs):
+    with open({log!r}, "a", encoding="utf-8") as out:
+        out.write("markdown\\n")
+    _made(self, *args, **kwargs)
+
+
+markdown.Markdown.__init__ = _counted
+"""
+
 
 def build_site(
     dest: Path,
@@ -27,12 +44,15 @@ def build_site(
     ``engine`` is ``mkdocs`` (the pinned MkDocs 1.6) or ``properdocs`` (its
     maintained drop-in fork, which reads the same mkdocs.yml). With
     ``tool_log``, every call of :data:`COUNTED_TOOLS` is written there as one
-    line (``tool arg…``) before the real program runs.
+    line (``tool arg…``) before the real program runs, and every Markdown
+    converter the build makes as a line ``markdown``.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if tool_log is not None:
         shims = _counting_shims(tool_log)
         env["PATH"] = f"{shims}{os.pathsep}{env.get('PATH', '')}"
+        old = env.get("PYTHONPATH")
+        env["PYTHONPATH"] = os.pathsep.join([str(shims), *([old] if old else [])])
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(dest)],
         cwd=config.parent,
@@ -70,4 +90,7 @@ def _counting_shims(log: Path) -> Path:
             encoding="utf-8",
         )
         script.chmod(0o755)
+    (folder / "sitecustomize.py").write_text(
+        _COUNT_CONVERTERS.format(log=str(log)), encoding="utf-8"
+    )
     return folder

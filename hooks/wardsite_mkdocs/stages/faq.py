@@ -139,7 +139,12 @@ class FaqStage:
         key = (src.rpartition("/")[0], page.url.rstrip("/").rpartition("/")[0], skeleton.text)
         self.pending[src] = (key, skeleton, markdown)
         self.converted[build_language(config)][0] += 1
-        return "" if key in self.shapes else skeleton.text
+        if key not in self.shapes:
+            return skeleton.text
+        # Converted already: MkDocs makes no Markdown converter for this page
+        # (building one costs more than the conversion); fill_in sets the rest.
+        page.render = lambda config, files: setattr(page, "content", "")  # type: ignore[method-assign]
+        return ""
 
     def fill_in(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """First step on the HTML, before any plugin: the page's own HTML from its skeleton's."""
@@ -147,6 +152,7 @@ class FaqStage:
         if pending is None:
             return html
         key, skeleton, markdown = pending
+        page.__dict__.pop("render", None)  # the class's own again (see convert_once)
         page.markdown = markdown
         done = self.shapes.get(key)
         if done is None:
