@@ -103,6 +103,16 @@ def test_entry_page_has_category_tags_date_helpdesk_and_related_guides(
     assert "Last updated" in english and 'href="../../account/password-reset/"' in english
 
 
+def test_answers_without_pictures_load_no_lightbox(site_build: tuple[Path, str]) -> None:
+    """The bundled answers have no image: mkdocs-glightbox leaves their pages alone
+    (failed before: every FAQ page loaded the lightbox's script and style)."""
+    site, _ = site_build
+    for entry_id in sorted(JA_IDS)[:5]:
+        text = (site / "faq" / str(entry_id) / "index.html").read_text("utf-8")
+        assert "faq-answer" in text and "glightbox" not in text
+    assert "glightbox.min.js" in (site / "devices" / "wifi" / "index.html").read_text("utf-8")
+
+
 def test_faq_is_in_the_menu_under_help_but_entries_are_not(site_build) -> None:
     site, log = site_build
     help_page = (site / "help/index.html").read_text("utf-8")
@@ -236,6 +246,8 @@ def test_helpdesk_images_are_copied_into_the_site_others_dropped_with_a_note(liv
     assert "SVGの図" in text and "外部の図" in text  # dropped, with the note and alt text
     assert text.count("画像はここには表示できません") == 3  # img onerror, svg, outside host
     assert "outside.example" not in text
+    page = (site / "faq" / str(HOSTILE_ID) / "index.html").read_text("utf-8")
+    assert "glightbox.min.js" in page  # an answer with a picture keeps the lightbox
 
 
 # -- the helpdesk is down ---------------------------------------------------------------

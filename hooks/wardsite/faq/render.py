@@ -224,6 +224,7 @@ def render_entry(entry: FaqEntry, category: FaqCategory | None, ctx: RenderConte
             tags=entry.tags,
             faq_id=entry.id,
             search_boost=FAQ_SEARCH_BOOST,
+            lightbox="<img" in body,
         ),
         _block(f'<h1 class="faq-title">{inert_text(entry.title)}</h1>'),
         _block(meta),
@@ -334,8 +335,13 @@ def front_matter(
     faq_category: str | None = None,
     search_exclude: bool = False,
     search_boost: float | None = None,
+    lightbox: bool = True,
 ) -> str:
-    """YAML front matter; JSON strings are valid YAML, so quoting is exact."""
+    """YAML front matter; JSON strings are valid YAML, so quoting is exact.
+
+    Without ``lightbox`` (an answer with no image) mkdocs-glightbox leaves the
+    page alone: no lightbox script or style to load, and no pass over its HTML.
+    """
     lines = [
         "---",
         f"title: {json.dumps(meta_text(title), ensure_ascii=False)}",
@@ -351,6 +357,8 @@ def front_matter(
         lines.append("search:\n  exclude: true")
     elif search_boost is not None:
         lines.append(f"search:\n  boost: {search_boost}")
+    if not lightbox:
+        lines.append("glightbox: false")
     lines.append("---")
     return "\n".join(lines)
 
