@@ -70,8 +70,7 @@ def build_lunr_index(
             score *= boost
             elements.append((postings[term]["_index"], round(score, 3)))
         elements.sort()
-        flat = [value for pair in elements for value in pair]
-        vectors.append([f"{name}/{ref}", [round(value, 3) for value in flat]])
+        vectors.append([f"{name}/{ref}", [value for pair in elements for value in pair]])
     return {
         "version": __TARGET_JS_VERSION__,
         "fields": fields,
