@@ -61,8 +61,22 @@ def run_axe(page: Any, context: str | list[str] | None = None) -> list[str]:
 
 
 def start_axe(page: Any, rules: list[str] | None = None) -> None:
-    """Start axe on the whole page (all WCAG rules, or only ``rules``) without waiting."""
+    """Start axe on the whole page (all WCAG rules, or only ``rules``) without waiting
+    for its result.
+
+    First the page gets two frames (at most 200 ms), as a reader always has: the
+    site's scripts react to a new viewport in ResizeObserver callbacks (a table
+    that starts to scroll becomes a focusable region), which run before the next
+    frame. Without this, axe sometimes ran between the resize and the callback.
+    """
+    page.evaluate(_NEXT_FRAMES)
     page.evaluate(_START_AXE, [WCAG_TAGS, EXTRA_RULES, rules])
+
+
+_NEXT_FRAMES = """() => new Promise((done) => {
+  setTimeout(done, 200);
+  requestAnimationFrame(() => requestAnimationFrame(done));
+})"""
 
 
 def axe_result(page: Any) -> list[str]:
