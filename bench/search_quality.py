@@ -3,15 +3,19 @@
     .venv/bin/python -m bench.search_quality            # both engines, all sets
     .venv/bin/python -m bench.search_quality --engine ours --failures
 
-Four query sets: ``bench/search_queries.yml`` ("tune", the development set
+Five query sets: ``bench/search_queries.yml`` ("tune", the development set
 the analyzer and the ranking may be tuned on), ``bench/search_validation.yml``
 ("validation", written separately and never tuned on),
 ``bench/search_holdout.yml`` ("holdout", a third, smaller set in other
 people's wording, written before the ranking changes it is meant to judge and
 never tuned on) and ``bench/search_confirm.yml`` ("confirm", a fourth, larger
 set written later from the pages alone, to confirm ranking changes tried after
-the other three existed; never tuned on). Of the last three only aggregate
-figures are printed; ``--failures`` lists the tuning set's misses only.
+the other three existed; never tuned on) and ``bench/search_fresh.yml``
+("fresh", a fifth set written blind after the vocabulary and ranking changes
+had been measured on the other four: without running the search or opening
+its vocabulary, its code or the other sets; never tuned on). Of the last four
+only aggregate figures are printed; ``--failures`` lists the tuning set's
+misses only.
 
 Builds the site once with ``mkdocs build --strict`` into a temporary folder,
 then makes a second copy whose pages point Material at its own bundled search
@@ -64,8 +68,15 @@ QUERIES = ROOT / "bench" / "search_queries.yml"
 VALIDATION = ROOT / "bench" / "search_validation.yml"
 HOLDOUT = ROOT / "bench" / "search_holdout.yml"
 CONFIRM = ROOT / "bench" / "search_confirm.yml"
+FRESH = ROOT / "bench" / "search_fresh.yml"
 #: The query sets by name; failures are only ever listed for "tune".
-SETS = {"tune": QUERIES, "validation": VALIDATION, "holdout": HOLDOUT, "confirm": CONFIRM}
+SETS = {
+    "tune": QUERIES,
+    "validation": VALIDATION,
+    "holdout": HOLDOUT,
+    "confirm": CONFIRM,
+    "fresh": FRESH,
+}
 KINDS = ("keyword", "colloquial", "variant", "synonym", "english", "question", "partial", "typo")
 ENGINES = ("ours", "material")
 METRICS = ("MRR@10", "nDCG@10", "S@1", "R@5", "none", "MRR+faq", "S@1+faq")

@@ -4,9 +4,9 @@ Runs every query of bench/search_queries.yml (the tuning set) and of
 bench/search_validation.yml (the validation set, never tuned on) through the
 real search box of the built site in Chromium (our engine only; the comparison
 with Material's default search is `python -m bench.search_quality`). Only the
-tuning set's misses are printed. The third and fourth sets,
-bench/search_holdout.yml and bench/search_confirm.yml, are checked for form and
-overlap here but measured only by the bench script.
+tuning set's misses are printed. The third, fourth and fifth sets,
+bench/search_holdout.yml, bench/search_confirm.yml and bench/search_fresh.yml,
+are checked for form and overlap here but measured only by the bench script.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def bench() -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    ("name", "size"), [("tune", 150), ("validation", 150), ("holdout", 60), ("confirm", 150)]
+    ("name", "size"),
+    [("tune", 150), ("validation", 150), ("holdout", 60), ("confirm", 150), ("fresh", 200)],
 )
 def test_queries_file_is_well_formed(bench: ModuleType, site: Path, name: str, size: int) -> None:
     queries = bench.load_queries(bench.SETS[name], name)
@@ -58,19 +59,45 @@ def _same_query(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def test_the_confirmation_set_repeats_no_query_even_in_another_width_or_case(
-    bench: ModuleType,
+@pytest.mark.parametrize("newer", ["confirm", "fresh"])
+def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
+    bench: ModuleType, newer: str
 ) -> None:
-    """Stricter than above for the newest set: no "ＳＨＡＲＥＰＯＩＮＴ" beside "SharePoint".
+    """Stricter than above for the newer sets: no "ＳＨＡＲＥＰＯＩＮＴ" beside "SharePoint".
 
     (The older sets keep such pairs on purpose: a variant query checks the
     width and case folding of a word another set asks as a keyword.)
     """
-    confirm = {(_same_query(q.text), q.site) for q in bench.load_queries(bench.CONFIRM, "confirm")}
+    new = {(_same_query(q.text), q.site) for q in bench.load_queries(bench.SETS[newer], newer)}
     for name, path in bench.SETS.items():
-        if name != "confirm":
-            earlier = {(_same_query(q.text), q.site) for q in bench.load_queries(path, name)}
-            assert not confirm & earlier, (name, sorted(confirm & earlier))
+        if name != newer:
+            other = {(_same_query(q.text), q.site) for q in bench.load_queries(path, name)}
+            assert not new & other, (name, sorted(new & other))
+
+
+def _guide_pages() -> list[str]:
+    """The location of every Japanese guide page of docs/ ("" for the home page)."""
+    docs = Path(search_quality.ROOT) / "docs"
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        if path.name.endswith(".en.md") or "sessions" in path.relative_to(docs).parts:
+            continue
+        folder = path.relative_to(docs).parent.as_posix().removeprefix(".")
+        location = folder if path.stem == "index" else f"{folder}/{path.stem}".lstrip("/")
+        pages.append(f"{location}/".lstrip("/"))
+    return pages
+
+
+def test_the_fresh_set_asks_every_kind_and_every_guide_page(bench: ModuleType) -> None:
+    """25 queries of each kind; every guide page graded relevant by at least two queries."""
+    queries = bench.load_queries(bench.FRESH, "fresh")
+    for kind in bench.KINDS:
+        assert sum(q.kind == kind for q in queries) >= 25, kind
+    asked = [loc.removeprefix("en/") for q in queries for loc in q.relevant]
+    pages = _guide_pages()
+    assert len(pages) >= 59
+    missing = [page for page in pages if asked.count(page) < 2]
+    assert not missing, missing
 
 
 def test_search_quality_floor(bench: ModuleType, site: Path, browser) -> None:
