@@ -76,7 +76,7 @@ def test_bundle_shape(ja_bundle: dict[str, Any]) -> None:
     assert set(ja_bundle) == {"version", "lang", "index", "analysis", "docs"}
     assert ja_bundle["index"]["pipeline"] == []
     fields = ja_bundle["index"]["fields"]
-    assert fields == ["title", "headings", "text", "title_ngram", "ngram"]
+    assert fields == ["title", "headings", "text", "asked", "title_ngram", "ngram"]
     assert ja_bundle["docs"][0]["location"] == "account/password-reset/"
     lexicon = dict((key, terms) for key, terms in ja_bundle["analysis"]["lexicon"])
     assert lexicon["ぱすわど"] == ["ぱすわど"]
