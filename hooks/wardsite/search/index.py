@@ -45,9 +45,10 @@ FORMAT_VERSION = 1
 #: have the field, and lunr normalises a field's length by its average over all
 #: documents, so a page with three question words there has about 30 times the
 #: average length: at boost 20 each weighs a little over half as much as a word
-#: of the page's headings (BM25 with k1 0.5, b 0.75). Tuning set (bench/search_queries.yml) MRR@10: 0.957 without
-#: the field and at 1, 2, 4, 8, 16, 20 and 40; 0.949 at 100 (a page a question
-#: names in passing, ``家``, ``サイト``, outranked the topic's page).
+#: of the page's headings (BM25 with k1 0.5, b 0.75). Tuning set
+#: (bench/search_queries.yml) MRR@10: 0.957 without the field and at 1, 2, 4, 8,
+#: 16, 20 and 40; 0.949 at 100 (a page a question names in passing, ``家``,
+#: ``サイト``, outranked the topic's page).
 ASKED_BOOST = 20.0
 
 #: lunr field boosts (multiplied into the stored vectors at build time).
