@@ -29,7 +29,6 @@ from mkdocs.structure.pages import Page
 
 from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
-from wardsite.search.anchors import link_texts, with_link_texts
 from wardsite.search.fallback import drop_fallback_copies
 from wardsite.search.segment import DocumentAnalyzer
 from wardsite.search.shards import ShardStats
@@ -66,8 +65,6 @@ class SearchStage:
         self.dirty = False
         #: Kept across `serve` rebuilds: only texts that changed are segmented again.
         self._analyzer: DocumentAnalyzer | None = None
-        #: Language → linking page URL → (target location, link text) of its links.
-        self.links: dict[str, dict[str, list[tuple[str, str]]]] = {}
 
     def start(self, build: SiteBuild, config: MkDocsConfig) -> None:
         if not self.dirty:
@@ -95,9 +92,6 @@ class SearchStage:
                 if "#" not in str(doc.get("location", "")):  # the page's own document
                     doc[ASKED] = list(asked)
         pages[page.url] = docs
-        if page.file.abs_src_path and page.content:
-            links = self.links.setdefault(build_language(config), {})
-            links[page.url] = link_texts(page.content, page.url)
 
     def write_indexes(self, build: SiteBuild, config: MkDocsConfig) -> None:
         started = time.perf_counter()
@@ -106,7 +100,6 @@ class SearchStage:
             lang: [d for page in pages.values() for d in page] for lang, pages in self.docs.items()
         }
         docs = drop_fallback_copies(collected, build.languages, build.default)
-        docs = {lang: with_link_texts(d, self.links.get(lang, {})) for lang, d in docs.items()}
         try:
             synonyms = load_site_synonyms(build.root)
             paraphrases = load_site_paraphrases(build.root)
