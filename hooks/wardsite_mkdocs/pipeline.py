@@ -122,13 +122,14 @@ class Stages:
     @classmethod
     def create(cls) -> Stages:
         org = OrgStage()
-        search = SearchStage(org)
+        faq = FaqStage()
+        search = SearchStage(org, faq)
         return cls(
             org=org,
             pages=PagesStage(),
             glossary=GlossaryStage(),
             sessions=SessionsStage(),
-            faq=FaqStage(),
+            faq=faq,
             announcements=AnnouncementsStage(),
             search=search,
         )

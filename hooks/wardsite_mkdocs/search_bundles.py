@@ -4,7 +4,8 @@ The documents come per language from the search stage
 (``wardsite_mkdocs.stages.search``), in the shape of Material's index entries
 (``location``, ``title``, ``text``, ``boost``). This module adds each page's
 section headings to the page's own document (so a page whose headings name the
-topic ranks first), builds each language's bundle with
+topic ranks first), keeps the FAQ questions that point to a page (``asked``) on
+its own document, builds each language's bundle with
 :func:`wardsite.search.index.build_index` and writes it cut into the small
 files the browser fetches per query (:func:`wardsite.search.shards.write_shards`)
 in ``search/<lang>/``. It also writes ``search/setup.json`` (see
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.index import SearchDoc, build_index, page_location
 from wardsite.search.noresult import help_data, write_help
 from wardsite.search.paraphrases import Paraphrase, load_paraphrases
 from wardsite.search.segment import DocumentAnalyzer
@@ -39,10 +40,9 @@ SETUP_FILE = "setup.json"
 #: normalisation favours the shorter title); a page's document already carries its
 #: section titles as boosted headings. 0.65 to 0.75 measured the same on the dev set.
 SECTION_BOOST = 0.7
-
-
-def page_of(location: str) -> str:
-    return location.split("#", 1)[0]
+#: Key of a page entry's FAQ question titles (:mod:`wardsite.faq.asked`), set by the
+#: search stage on its own copy of the page's document.
+ASKED = "asked"
 
 
 def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
@@ -63,7 +63,7 @@ def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
         if "#" in location:
             title = str(entry.get("title", "")).strip()
             if title:
-                headings.setdefault(page_of(location), []).append(title)
+                headings.setdefault(page_location(location), []).append(title)
     docs: list[SearchDoc] = []
     for entry in entries:
         location = str(entry.get("location", ""))
@@ -75,6 +75,7 @@ def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
                 title=str(entry.get("title", "")),
                 text=str(entry.get("text", "")),
                 headings=() if section else tuple(headings.get(location, ())),
+                asked=() if section else tuple(str(t) for t in entry.get(ASKED) or ()),
                 boost=boost * SECTION_BOOST if section else boost,
             )
         )

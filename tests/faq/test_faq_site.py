@@ -15,6 +15,7 @@ import pytest
 
 from support.build import build_site, copy_project
 from support.faqdesk import HOSTILE_ID, build_with_faq, running_helpdesk
+from support.searchshards import field_postings, indexed_terms
 from wardsite_mkdocs.pipeline import skip_stages
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,17 +28,28 @@ INTERNAL_IDS = {str(a["id"]) for a in SAMPLE if str(a["section_id"]) == "360099"
 TOKEN = "faq-test-token-7f3a9c"
 #: Articles added to the live helpdesk: one restricted to a user segment (in a public
 #: section), one linking to a fragment, the English translation and unpublished ones.
-RESTRICTED_ID, LINKING_ID = 990401, 990402
+RESTRICTED_ID, LINKING_ID, ASKING_ID = 990401, 990402, 990403
 RESTRICTED_TEXT = "サインインした職員だけに見せる限定手順"
+#: A word of the restricted article's title, and of a public article's, both labelled
+#: guide:account/password-reset (the guide's "asked" search field takes FAQ titles).
+RESTRICTED_WORD, ASKING_WORD = "向日葵", "紫陽花"
 LIVE_ARTICLES = [
     {
         "id": RESTRICTED_ID,
         "locale": "ja",
         "section_id": 360001,
         "user_segment_id": 360000777,
-        "title": f"限定公開の記事 {RESTRICTED_TEXT}",
+        "title": f"限定公開の記事 {RESTRICTED_TEXT} {RESTRICTED_WORD}",
         "body": f"<p>{RESTRICTED_TEXT}</p>",
-        "label_names": ["限定 ラベル"],
+        "label_names": ["限定 ラベル", "guide:account/password-reset"],
+    },
+    {
+        "id": ASKING_ID,
+        "locale": "ja",
+        "section_id": 360001,
+        "title": f"{ASKING_WORD}の鉢を庁舎に置き忘れました",
+        "body": "<p>忘れ物の届け先です。</p>",
+        "label_names": ["guide:account/password-reset"],
     },
     {
         "id": LINKING_ID,
@@ -204,6 +216,17 @@ def test_restricted_article_is_in_no_page_and_no_search_shard(live) -> None:
                 assert form.encode() not in data, path
             shards += path.parent.name == "search" and path.suffix == ".json"
     assert shards  # the search index was there to be checked
+
+
+def test_only_published_articles_name_their_guide_in_the_search_index(live) -> None:
+    """The guide's ``asked`` field has the public article's title words, never the
+    restricted one's (both point to the same guide); a term-level check, since the
+    field holds analysed words, not the title text."""
+    site = live[1]["site"]
+    asked = field_postings(site, "ja", "asked")
+    assert asked[ASKING_WORD] == ["account/password-reset/"]
+    assert RESTRICTED_WORD not in indexed_terms(site, "ja")
+    assert RESTRICTED_WORD not in asked
 
 
 def test_article_links_keep_fragment_language_and_skip_unpublished(live) -> None:

@@ -76,7 +76,7 @@ def test_bundle_shape(ja_bundle: dict[str, Any]) -> None:
     assert set(ja_bundle) == {"version", "lang", "index", "analysis", "docs"}
     assert ja_bundle["index"]["pipeline"] == []
     fields = ja_bundle["index"]["fields"]
-    assert fields == ["title", "headings", "text", "title_ngram", "ngram"]
+    assert fields == ["title", "headings", "text", "asked", "title_ngram", "ngram"]
     assert ja_bundle["docs"][0]["location"] == "account/password-reset/"
     lexicon = dict((key, terms) for key, terms in ja_bundle["analysis"]["lexicon"])
     assert lexicon["ぱすわど"] == ["ぱすわど"]
@@ -163,3 +163,32 @@ def test_repeating_a_word_saturates() -> None:
         )
     }
     assert 1.0 < scores["list/"] / scores["page/"] < 1.5, scores
+
+
+def _asked_locations(bundle: dict[str, Any], term: str) -> list[str]:
+    """Locations of the documents that have ``term`` in the ``asked`` field."""
+    postings = dict(bundle["index"]["invertedIndex"]).get(term, {})
+    return [bundle["docs"][int(ref)]["location"] for ref in postings.get("asked", {})]
+
+
+def test_a_page_is_found_by_the_words_of_the_questions_that_point_to_it() -> None:
+    """The FAQ question "ノートパソコンを家に置き忘れました" names the lost-device guide in
+    words the guide does not use (家, 置く): only its own document gets them, in the
+    ``asked`` field; words the page has already (忘れる) are not repeated there.
+    Failed before: no ``asked`` field, the neighbour page that says 家 came first."""
+    docs = [
+        SearchDoc(
+            "security/lost-device/",
+            "端末を紛失したとき",
+            "パソコンや公用スマートフォンを忘れたときは、すぐに連絡します。",
+            headings=("連絡先",),
+            asked=("ノートパソコンを家に置き忘れました",),
+        ),
+        SearchDoc("security/lost-device/#連絡先", "連絡先", "ヘルプデスクへ電話します。"),
+        SearchDoc("telework/", "テレワーク", "家で仕事をするときのきまりです。"),
+    ]
+    bundle = build_index(docs, "ja")
+    assert _asked_locations(bundle, "家") == ["security/lost-device/"]
+    assert _asked_locations(bundle, "置く") == ["security/lost-device/"]
+    assert _asked_locations(bundle, "忘れる") == []  # the page says it already
+    assert first(bundle, "家に置き忘れた") == "security/lost-device/"

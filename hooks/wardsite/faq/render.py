@@ -23,12 +23,12 @@ from datetime import datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from wardsite.faq.asked import guide_paths
 from wardsite.faq.model import FaqCategory, FaqEntry
 from wardsite.faq.sanitize import ImageHandler, inert_text, plain_text, sanitize_html
 from wardsite.faq.snapshot import Snapshot, Withdrawn
 
 TOKYO = ZoneInfo("Asia/Tokyo")
-GUIDE_LABEL = "guide:"
 DEFAULT_LANG = "ja"
 
 TEXT: dict[str, dict[str, str]] = {
@@ -393,12 +393,10 @@ def _note_block(ctx: RenderContext) -> str:
 
 def _related(entry: FaqEntry, ctx: RenderContext) -> str:
     lines = []
-    for label in entry.labels:
-        if label.startswith(GUIDE_LABEL):
-            guide = label[len(GUIDE_LABEL) :].strip().strip("/").removesuffix(".md")
-            title = ctx.guides.get(guide)
-            if title:
-                lines.append(f"- [{_md_link_text(title)}](../{guide}.md)")
+    for guide in guide_paths(entry):
+        title = ctx.guides.get(guide)
+        if title:
+            lines.append(f"- [{_md_link_text(title)}](../{guide}.md)")
     if not lines:
         return ""
     return _unsearched(f"## {ctx.t['related']}\n\n" + "\n".join(lines))

@@ -9,9 +9,10 @@ Output is one JSON-ready dict:
 
 * ``index``: a lunr 2.3.9 index, serialised (made by ``lunrbuild``, equal to
   lunr.py's Builder output); ``lunr.Index.load`` in lunr.js 2.3.9
-  loads it unchanged. Fields ``title``, ``headings``, ``text`` hold word terms,
-  ``title_ngram`` and ``ngram`` hold character bigrams; title and headings are
-  boosted. The pipelines are empty: terms are analysed before they go in.
+  loads it unchanged. Fields ``title``, ``headings``, ``text`` and ``asked``
+  (other documents' words for this one) hold word terms, ``title_ngram`` and
+  ``ngram`` hold character bigrams; title and headings are boosted. The
+  pipelines are empty: terms are analysed before they go in.
 * ``analysis``: what ``query.QueryAnalyzer`` and ``analysis.js`` need to turn a
   typed query into index terms without a dictionary: the lexicon, stop words,
   synonym map, clause boosts and the fields each kind of clause searches.
@@ -40,11 +41,24 @@ from wardsite.search.synonyms import SynonymGroup
 
 FORMAT_VERSION = 1
 
+#: Boost of the ``asked`` field (title 10, headings 4, text 1). Few documents
+#: have the field, and lunr normalises a field's length by its average over all
+#: documents, so a page with three question words there has about 30 times the
+#: average length: at boost 20 each weighs a little over half as much as a word
+#: of the page's headings (BM25 with k1 0.5, b 0.75). Tuning set
+#: (bench/search_queries.yml) MRR@10: 0.957 without the field and at 1, 2, 4, 8,
+#: 16, 20 and 40; 0.949 at 100 (a page a question names in passing, ``家``,
+#: ``サイト``, outranked the topic's page).
+ASKED_BOOST = 20.0
+
 #: lunr field boosts (multiplied into the stored vectors at build time).
+#: ``asked``: how other documents ask for the page (the FAQ questions that point
+#: to a guide, :mod:`wardsite.faq.asked`), on the page's own document only.
 FIELD_BOOSTS: dict[str, float] = {
     "title": 10.0,
     "headings": 4.0,
     "text": 1.0,
+    "asked": ASKED_BOOST,
     "title_ngram": 3.0,
     "ngram": 1.0,
 }
@@ -56,7 +70,7 @@ FIELD_BOOSTS: dict[str, float] = {
 #: 0.948, 0.948 (Recall@5 lower at 0.8). b (length normalisation) stays lunr's:
 #: 0.9 measured lower.
 BM25: dict[str, float] = {"k1": 0.5, "b": 0.75}
-WORD_FIELDS = ["title", "headings", "text"]
+WORD_FIELDS = ["title", "headings", "text", "asked"]
 NGRAM_FIELDS = ["title_ngram", "ngram"]
 
 #: Boost of each kind of query clause (see query.py for the kinds).
@@ -86,6 +100,13 @@ class SearchDoc:
     text: str
     headings: tuple[str, ...] = ()
     boost: float = 1.0
+    #: How other documents ask for this one (FAQ question titles); see FIELD_BOOSTS.
+    asked: tuple[str, ...] = ()
+
+
+def page_location(location: str) -> str:
+    """The page a document belongs to (``guide/#step`` → ``guide/``)."""
+    return location.split("#", 1)[0]
 
 
 def strip_html(text: str) -> str:
@@ -197,18 +218,39 @@ class IndexBuilder:
         return words
 
     def lunr_docs(self, docs: Sequence[SearchDoc], vocabulary: _Vocabulary) -> list[LunrDoc]:
-        """Each document's terms per lunr field (refs are positions in ``docs``)."""
-        out: list[LunrDoc] = []
-        for ref, doc in enumerate(docs):
+        """Each document's terms per lunr field (refs are positions in ``docs``).
+
+        ``asked`` keeps only the words its page (the document and its sections,
+        ``page/#section``) does not have: other people's words for a page bridge
+        the gap between how staff ask and how the guide is written, while words
+        the page has already score in its own fields. Repeating those lifted
+        pages whose questions happen to share a common word with a short query
+        (tuning set MRR@10 0.957 → 0.956, 0.953, 0.951 with every word at boost
+        1, 2, 4; with the page's own words left out, 0.957 up to boost 40).
+        """
+        fields: list[dict[str, list[str]]] = []
+        page_terms: dict[str, set[str]] = {}
+        for doc in docs:
             text = strip_html(doc.text)
-            fields = {
+            words = {
                 "title": self._field_terms([doc.title], vocabulary),
                 "headings": self._field_terms(doc.headings, vocabulary),
                 "text": self._field_terms([text], vocabulary),
-                "title_ngram": text_bigrams(doc.title),
-                "ngram": text_bigrams("\n".join([*doc.headings, text])),
             }
-            out.append(LunrDoc(str(ref), fields, doc.boost))
+            page_terms.setdefault(page_location(doc.location), set()).update(*words.values())
+            fields.append(
+                words
+                | {
+                    "title_ngram": text_bigrams(doc.title),
+                    "ngram": text_bigrams("\n".join([*doc.headings, text])),
+                }
+            )
+        out: list[LunrDoc] = []
+        for ref, (doc, terms) in enumerate(zip(docs, fields, strict=True)):
+            own = page_terms[page_location(doc.location)]
+            asked = self._field_terms(doc.asked, vocabulary) if doc.asked else []
+            terms["asked"] = [term for term in asked if term not in own]
+            out.append(LunrDoc(str(ref), terms, doc.boost))
         return out
 
     def build(self, docs: Sequence[SearchDoc], lang: str) -> dict[str, Any]:

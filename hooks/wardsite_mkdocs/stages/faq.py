@@ -29,6 +29,7 @@ from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
 from wardsite.faq import publish
 from wardsite.faq import status as faq_status
+from wardsite.faq.asked import asked_titles
 from wardsite.faq.config import FaqConfig, load_faq_config
 from wardsite.faq.images import ImageStore
 from wardsite.faq.pull import PullOutcome
@@ -75,6 +76,9 @@ class FaqStage:
         self.marker = new_marker()
         #: Language → [FAQ pages, skeletons converted] in this build (for the log).
         self.converted: dict[str, list[int]] = {}
+        #: Guide path (``account/password-reset``) → titles of the FAQ entries of the
+        #: language being built that point to it (the search stage indexes them).
+        self.asked: dict[str, tuple[str, ...]] = {}
 
     def obtain(self, build: SiteBuild, config: MkDocsConfig) -> None:
         self.converted = {}
@@ -101,15 +105,17 @@ class FaqStage:
         self.images = publish.image_store(settings, outcome, root)
 
     def add_pages(self, build: SiteBuild, files: Files, config: MkDocsConfig) -> None:
+        self.asked = {}
         if self.outcome is None:
             return
         lang = build_language(config)
         org = config.extra["org"]
+        guides = guide_titles(files, org)
         pages = publish.pages_for(
             self.outcome,
             lang,
             helpdesk=org["helpdesk"],
-            guides=guide_titles(files, org),
+            guides=guides,
             images=self.images,
             directory_urls=config.use_directory_urls,
         )
@@ -119,6 +125,7 @@ class FaqStage:
         self.converted[lang] = [0, 0]
         entries = self.outcome.snapshot.entries
         self.dates = {e.id: format_date(e.updated_at, lang) for e in entries if e.locale == lang}
+        self.asked = asked_titles(entries, lang, guides)
 
     def page_date(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Guides are dated from git; FAQ pages carry the helpdesk's own "updated" time."""

@@ -9,6 +9,11 @@ language is built writes the per-language indexes
 ``overrides/assets/javascripts/search/worker.js`` (wired in overrides/main.html).
 Material still writes its own ``search/search_index.json`` for its own search
 (the benchmarks' baseline); our site does not load it.
+
+A guide page's own document also gets the titles of the FAQ entries that point
+to it (``asked``; the FAQ stage found them when it added the FAQ pages of the
+same language, see :mod:`wardsite.faq.asked`); only our copy of the document
+carries them, not Material's index.
 """
 
 from __future__ import annotations
@@ -28,8 +33,9 @@ from wardsite.search.fallback import drop_fallback_copies
 from wardsite.search.segment import DocumentAnalyzer
 from wardsite.search.shards import ShardStats
 from wardsite_mkdocs import search_entries
-from wardsite_mkdocs.i18n import build_language
+from wardsite_mkdocs.i18n import build_language, neutral_src_uri
 from wardsite_mkdocs.search_bundles import (
+    ASKED,
     BUNDLE_DIR,
     WORKER_DIR,
     load_site_paraphrases,
@@ -39,14 +45,17 @@ from wardsite_mkdocs.search_bundles import (
     write_worker_script,
 )
 from wardsite_mkdocs.site_build import SiteBuild
+from wardsite_mkdocs.stages.faq import FaqStage
 from wardsite_mkdocs.stages.org import OrgStage
 
 log = logging.getLogger("mkdocs.hooks.search")
 
 
 class SearchStage:
-    def __init__(self, org: OrgStage) -> None:
+    def __init__(self, org: OrgStage, faq: FaqStage) -> None:
         self.org = org
+        #: Its ``asked`` (guide → FAQ titles pointing to it) is of the language being built.
+        self.faq = faq
         #: Search documents per language built, per page (URL), in page order.
         self.docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self._index: object | None = None
@@ -76,7 +85,13 @@ class SearchStage:
         new = entries[self._taken :]
         self._taken = len(entries)
         pages = self.docs.setdefault(build_language(config), {})
-        pages[page.url] = [dict(e) for e in new]
+        docs = [dict(e) for e in new]
+        asked = self.faq.asked.get(neutral_src_uri(page).removesuffix(".md"))
+        if asked:
+            for doc in docs:
+                if "#" not in str(doc.get("location", "")):  # the page's own document
+                    doc[ASKED] = list(asked)
+        pages[page.url] = docs
 
     def write_indexes(self, build: SiteBuild, config: MkDocsConfig) -> None:
         started = time.perf_counter()
