@@ -53,7 +53,7 @@ class SharedFragments:
             text = outputs.get(key)
             if text is None:
                 self.renders[name] += 1
-                text = outputs[key] = env.concat(render(context))  # type: ignore[attr-defined]
+                text = outputs[key] = "".join(render(context))
             else:
                 self.reuses[name] += 1
             yield text
