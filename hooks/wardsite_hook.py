@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -31,6 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(Priority.FILES)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return pipeline.on_files(files, config)
+
+
+@event_priority(Priority.ENV)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return pipeline.on_env(env, config, files)
 
 
 @event_priority(Priority.PAGE)

@@ -48,6 +48,7 @@ from wardsite_mkdocs.stages.org import OrgStage
 from wardsite_mkdocs.stages.pages import PagesStage
 from wardsite_mkdocs.stages.search import SearchStage
 from wardsite_mkdocs.stages.sessions import SessionsStage
+from wardsite_mkdocs.stages.templates import TemplatesStage
 
 
 class Priority(IntEnum):
@@ -70,6 +71,9 @@ class Priority(IntEnum):
     #: plugin's on_page_content (mkdocs-glightbox: 0), after devloop_hook's
     #: (10000), which puts back pages it kept from the previous rebuild.
     CONVERTED = 9000
+    #: After devloop_hook's on_env (0), which gives the environment its template
+    #: class and bytecode cache: the templates loaded here are the build's.
+    ENV = -100
     #: After mkdocs-static-i18n's on_post_build (-100), which runs the other
     #: languages' builds: the one call that sees the whole site.
     SITE = -150
@@ -78,6 +82,7 @@ class Priority(IntEnum):
 class Event(Enum):
     CONFIG = "config"
     FILES = "files"
+    ENV = "env"
     PAGE_MARKDOWN = "page_markdown"
     PAGE_CONVERTED = "page_content (first)"
     PAGE_CONTENT = "page_content"
@@ -118,6 +123,7 @@ class Stages:
     faq: FaqStage
     announcements: AnnouncementsStage
     search: SearchStage
+    templates: TemplatesStage
 
     @classmethod
     def create(cls) -> Stages:
@@ -132,14 +138,16 @@ class Stages:
             faq=faq,
             announcements=AnnouncementsStage(),
             search=search,
+            templates=TemplatesStage(),
         )
 
 
 def steps(s: Stages) -> list[Step]:
     """Every step of a build, in the order MkDocs' events come and run."""
-    C, F, MD, CONV, HTML, CTX, POST, TCTX, TPL, END = (
+    C, F, ENV, MD, CONV, HTML, CTX, POST, TCTX, TPL, END = (
         Event.CONFIG,
         Event.FILES,
+        Event.ENV,
         Event.PAGE_MARKDOWN,
         Event.PAGE_CONVERTED,
         Event.PAGE_CONTENT,
@@ -164,6 +172,8 @@ def steps(s: Stages) -> list[Step]:
         Step(F, "sessions", s.sessions.add_pages, "the catalogue and one page per session"),
         Step(F, "faq", s.faq.add_pages, "the FAQ pages written in this language"),
         Step(F, "announcements", s.announcements.check_links, "links may name generated pages"),
+        # -- the language build's Jinja environment (on_env) ---------------------------
+        Step(ENV, "templates", s.templates.share, "menus of pages outside them rendered once"),
         # -- each page's Markdown (on_page_markdown) ----------------------------------
         Step(MD, "pages", s.pages.page_facts, "front matter check, date, untranslated note"),
         Step(MD, "faq", s.faq.page_date, "FAQ pages carry the helpdesk's own date"),
@@ -193,6 +203,7 @@ def steps(s: Stages) -> list[Step]:
         Step(END, "search", s.search.write_indexes, "one index per language", S),
         Step(END, "faq", s.faq.copy_images, "the images the FAQ pages use", S),
         Step(END, "announcements", s.announcements.write_json, "chosen at view time", S),
+        Step(END, "templates", s.templates.report, "the renders the menus took, logged", S),
     ]
 
 
@@ -254,6 +265,10 @@ class Pipeline:
     def on_files(self, files: Any, config: MkDocsConfig) -> Any:
         self._each(Event.FILES, self._build(), files, config)
         return files
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        self._each(Event.ENV, env, config, files)
+        return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig) -> str:
         return self._chain(Event.PAGE_MARKDOWN, markdown, page, config)

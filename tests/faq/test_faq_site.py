@@ -13,10 +13,8 @@ from typing import Any
 
 import pytest
 
-from support.build import build_site, copy_project
 from support.faqdesk import HOSTILE_ID, build_with_faq, running_helpdesk
 from support.searchshards import field_postings, indexed_terms
-from wardsite_mkdocs.pipeline import skip_stages
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = json.loads((REPO / "data/faq/snapshot/faq-snapshot.json").read_text("utf-8"))
@@ -359,18 +357,6 @@ def test_faq_pages_are_converted_once_per_shape(site_build: tuple[Path, str]) ->
     assert pages >= len(JA_IDS) and conversions < pages / 2
 
 
-@pytest.fixture(scope="module")
-def one_by_one_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The site built with every FAQ page converted on its own (a module fixture: the
-    build takes longer than one test's time limit on a busy machine)."""
-    base = tmp_path_factory.mktemp("one-by-one")
-    config = copy_project(base / "project")
-    config.write_text(skip_stages(config.read_text("utf-8"), ["faq.convert_once"]), "utf-8")
-    result = build_site(base / "site", config, tool_log=base / "tools.log")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return base / "site", result.stdout + result.stderr
-
-
 def _converters(site: Path) -> int:
     """Markdown converters the build of ``site`` made (``tools.log`` beside it)."""
     lines = (site.parent / "tools.log").read_text("utf-8").splitlines()
@@ -378,13 +364,13 @@ def _converters(site: Path) -> int:
 
 
 def test_faq_pages_of_a_converted_shape_make_no_markdown_converter(
-    site_build: tuple[Path, str], one_by_one_site: tuple[Path, str]
+    site_build: tuple[Path, str], site_build_without_shortcuts: tuple[Path, str]
 ) -> None:
     """MkDocs makes a Markdown converter per page, which costs more than converting
     a short page; a page whose shape is converted already needs none. Failed before:
     both builds made the same number of converters."""
     site, log = site_build
-    other, _ = one_by_one_site
+    other, _ = site_build_without_shortcuts
     shapes = re.search(r"converted once per shape \((.*?)\)", log)
     assert shapes, log
     counts = re.findall(r"(\d+) pages, (\d+) conversions", shapes.group(1))
@@ -394,11 +380,12 @@ def test_faq_pages_of_a_converted_shape_make_no_markdown_converter(
 
 
 def test_faq_pages_are_the_same_as_converted_one_by_one(
-    site_build: tuple[Path, str], one_by_one_site: tuple[Path, str]
+    site_build: tuple[Path, str], site_build_without_shortcuts: tuple[Path, str]
 ) -> None:
-    """The whole FAQ, byte for byte, against a build that converts every page itself."""
+    """The whole FAQ, byte for byte, against a build that converts every page itself
+    (the whole site is compared in tests/site/test_shared_fragments.py)."""
     site, _ = site_build
-    other, log = one_by_one_site
+    other, log = site_build_without_shortcuts
     assert "converted once per shape" not in log
     for prefix in ("faq", "en/faq"):
         ours = {p.relative_to(site): p.read_bytes() for p in (site / prefix).rglob("*.html")}

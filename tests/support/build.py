@@ -14,21 +14,48 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Outside programs the build runs whose calls :func:`build_site` can count.
 COUNTED_TOOLS = ("ffprobe", "git")
 
+#: Jinja templates whose renders the shim counts (tests/site/test_shared_fragments.py).
+COUNTED_TEMPLATES = ("partials/nav.html", "partials/tabs.html")
+
 #: Run at the build's start-up (``sitecustomize``): every Markdown converter made is
-#: logged as one line ``markdown``, to count the pages MkDocs really converted.
-_COUNT_CONVERTERS = """\
+#: logged as one line ``markdown``, to count the pages MkDocs really converted, and
+#: every render of a :data:`COUNTED_TEMPLATES` template as ``template <name>``.
+_COUNTING_STARTUP = """\
+import jinja2.environment
 import markdown
 
 _made = markdown.Markdown.__init__
 
 
-def _counted(self, *args, **kwargs):
+def _log(line):
     with open({log!r}, "a", encoding="utf-8") as out:
-        out.write("markdown\\n")
+        out.write(line + "\\n")
+
+
+def _counted(self, *args, **kwargs):
+    _log("markdown")
     _made(self, *args, **kwargs)
 
 
 markdown.Markdown.__init__ = _counted
+
+_loaded = jinja2.environment.Template._from_namespace.__func__
+
+
+def _counted_template(cls, environment, namespace, globals):
+    template = _loaded(cls, environment, namespace, globals)
+    if template.name in {templates!r}:
+        render = template.root_render_func
+
+        def counted(context):
+            _log("template " + template.name)
+            yield from render(context)
+
+        template.root_render_func = counted
+    return template
+
+
+jinja2.environment.Template._from_namespace = classmethod(_counted_template)
 """
 
 
@@ -44,8 +71,9 @@ def build_site(
     ``engine`` is ``mkdocs`` (the pinned MkDocs 1.6) or ``properdocs`` (its
     maintained drop-in fork, which reads the same mkdocs.yml). With
     ``tool_log``, every call of :data:`COUNTED_TOOLS` is written there as one
-    line (``tool arg…``) before the real program runs, and every Markdown
-    converter the build makes as a line ``markdown``.
+    line (``tool arg…``) before the real program runs, every Markdown
+    converter the build makes as a line ``markdown`` and every render of a
+    :data:`COUNTED_TEMPLATES` template as ``template <name>``.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if tool_log is not None:
@@ -91,6 +119,7 @@ def _counting_shims(log: Path) -> Path:
         )
         script.chmod(0o755)
     (folder / "sitecustomize.py").write_text(
-        _COUNT_CONVERTERS.format(log=str(log)), encoding="utf-8"
+        _COUNTING_STARTUP.format(log=str(log), templates=set(COUNTED_TEMPLATES)),
+        encoding="utf-8",
     )
     return folder

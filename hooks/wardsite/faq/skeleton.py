@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 #: Block-level tags our raw blocks start with (Markdown treats them as raw blocks).
@@ -124,7 +125,7 @@ def _depth_change(chunk: str) -> int:
     return 0
 
 
-def _single_block(chunk: str) -> set[str] | None:
+def _single_block(chunk: str) -> frozenset[str] | None:
     """The ids of ``chunk`` when it is one balanced block element on one line, else None."""
     if "\n" in chunk or not chunk.startswith("<"):
         return None
@@ -134,7 +135,8 @@ def _single_block(chunk: str) -> set[str] | None:
     return _balanced(chunk)
 
 
-def _balanced(chunk: str) -> set[str] | None:
+@lru_cache(maxsize=4096)  # the same dates, tags and boilerplate blocks on many pages
+def _balanced(chunk: str) -> frozenset[str] | None:
     """The ids of ``chunk`` when it is one balanced element ending at its end, else None."""
     checker = _BlockCheck()
     try:
@@ -142,7 +144,7 @@ def _balanced(chunk: str) -> set[str] | None:
         checker.close()
     except AssertionError:  # html.parser's own errors on broken markup
         return None
-    return checker.anchor_ids if checker.ends_at_end(len(chunk)) else None
+    return frozenset(checker.anchor_ids) if checker.ends_at_end(len(chunk)) else None
 
 
 class _BlockCheck(HTMLParser):

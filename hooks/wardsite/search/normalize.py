@@ -23,16 +23,13 @@ _WHITESPACE = re.compile(
 )
 
 
+#: Katakana ァ..ヶ and the marks ヽヾ → the hiragana 0x60 code points below them.
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in (*range(0x30A1, 0x30F7), 0x30FD, 0x30FE)}
+
+
 def katakana_to_hiragana(text: str) -> str:
     """Map katakana ァ..ヶ and the marks ヽヾ to their hiragana code points."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0x30A1 <= code <= 0x30F6 or code in (0x30FD, 0x30FE):
-            out.append(chr(code - 0x60))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_KATAKANA_TO_HIRAGANA)
 
 
 def normalize(text: str) -> str:

@@ -156,6 +156,32 @@ def term_of(normalized_form: str) -> str:
     return _fold_word(normalized_form).replace(" ", "")
 
 
+@dataclass
+class _Contribution:
+    """What one morpheme adds to a :class:`TextTerms`, in the order it adds it.
+
+    Replayed for each occurrence: the dicts get their keys and the sets their
+    members in the same order as when the morpheme is analysed there.
+    """
+
+    lexicon: list[tuple[str, str | None]] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    groups: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)
+    readings: list[tuple[str, str]] = field(default_factory=list)
+
+    def add_to(self, terms: TextTerms) -> None:
+        lexicon = terms.lexicon
+        for key, term in self.lexicon:
+            entry = lexicon.setdefault(key, set())
+            if term is not None:
+                entry.add(term)
+        terms.words.extend(self.words)
+        for term, ids in self.groups:
+            terms.groups.setdefault(term, set()).update(ids)
+        for reading, term in self.readings:
+            terms.readings.setdefault(reading, set()).add(term)
+
+
 class DocumentAnalyzer:
     """SudachiPy segmentation of page text into index terms and lexicon entries."""
 
@@ -166,6 +192,9 @@ class DocumentAnalyzer:
         self._tokenizer = self._dictionary.tokenizer(mode=SplitMode.C)
         self._mode_a = SplitMode.A
         self._variants: dict[tuple[str, str], list[str]] = {}
+        #: (word id, surface, compound parts?) → what that word adds: a dictionary
+        #: word's part of speech, forms, synonyms and parts depend on nothing else.
+        self._contributions: dict[tuple[int, str, bool], _Contribution] = {}
         self._seen: dict[str, TextTerms] = {}
         self._used: set[str] = set()
 
@@ -212,35 +241,53 @@ class DocumentAnalyzer:
         return (term, set(morphemes[0].synonym_group_ids())) if term else None
 
     def _add(self, morpheme: Any, terms: TextTerms, compound_parts: bool) -> None:
+        """Add what one morpheme contributes (the same for every occurrence of a word)."""
+        if morpheme.is_oov():  # joined numbers and unknown words: made from the text
+            contribution = self._contribution(morpheme, compound_parts)
+        else:
+            key = (morpheme.word_id(), morpheme.surface(), compound_parts)
+            contribution = self._contributions.get(key)
+            if contribution is None:
+                contribution = self._contributions[key] = self._contribution(
+                    morpheme, compound_parts
+                )
+        contribution.add_to(terms)
+
+    def _contribution(self, morpheme: Any, compound_parts: bool) -> _Contribution:
+        found = _Contribution()
+        self._collect(morpheme, found, compound_parts)
+        return found
+
+    def _collect(self, morpheme: Any, terms: _Contribution, compound_parts: bool) -> None:
         pos = morpheme.part_of_speech()[0]
         if pos in SKIP_POS:
             return
         key = _fold_word(morpheme.surface())
         if not is_word(key):
             return
-        entry = terms.lexicon.setdefault(key, set())
+        terms.lexicon.append((key, None))
         single_kana = len(key) == 1 and char_class(key) == JA and not is_kanji(key)
         if pos in FUNCTION_POS or single_kana:
             return
         term = term_of(morpheme.normalized_form())
         if not term:
             return
-        entry.add(term)
+        terms.lexicon.append((key, term))
         terms.words.append(term)
         group_ids = morpheme.synonym_group_ids()
         if group_ids:
-            terms.groups.setdefault(term, set()).update(group_ids)
+            terms.groups.append((term, tuple(group_ids)))
         for variant in self._okurigana_variants(morpheme.surface(), morpheme.normalized_form()):
-            terms.lexicon.setdefault(variant, set()).add(term)
+            terms.lexicon.append((variant, term))
         if pos == "名詞" and any(is_kanji(ch) for ch in key):
             reading = _fold_word(morpheme.reading_form())
             if len(reading) >= MIN_READING and all(0x3041 <= ord(ch) <= 0x309F for ch in reading):
-                terms.readings.setdefault(reading, set()).add(term)
+                terms.readings.append((reading, term))
         if compound_parts and pos == "名詞":
             parts = morpheme.split(self._mode_a)
             if len(parts) > 1:
                 for part in parts:
-                    self._add(part, terms, compound_parts=False)
+                    self._collect(part, terms, compound_parts=False)
 
     def _okurigana_variants(self, surface: str, normalized_form: str) -> list[str]:
         """Spellings with okurigana left out that the dictionary confirms (申込 for 申し込み).
