@@ -309,3 +309,29 @@ def test_the_worker_version_changes_with_its_source(tmp_path: Path) -> None:
     assert len(before) == 12 and before == worker_version(tmp_path)
     (tmp_path / "engine.js").write_text("/* changed */", encoding="utf-8")
     assert worker_version(tmp_path) != before
+
+
+def test_lexicon_shards_stay_near_their_size_with_long_synonym_lists(
+    ja_bundle: dict[str, Any],
+) -> None:
+    """Synonym and paraphrase lists count towards a lexicon shard's size.
+
+    Each shard carries the lists of its keys' terms; counting only the keys
+    made shards of several times the aimed-at size once the paraphrase
+    dictionary grew, and every first search fetched them.
+    """
+    bundle = json.loads(json.dumps(ja_bundle))
+    analysis = bundle["analysis"]
+    terms = sorted({term for _key, terms in analysis["lexicon"] for term in terms})
+    analysis["synonyms"] = [
+        [term, [[f"{term}の言い換え{n}", "paraphrase"] for n in range(12)]] for term in terms
+    ]
+    target = 4000
+    files = shard_files(bundle, {"lexicon": target, "postings": TINY["postings"]})
+    count = json.loads(files["meta.json"])["lexiconShards"]
+    sizes = [len(files[f"lexicon/{n}.json"]) for n in range(count)]
+    assert sum(sizes) / count <= target, (count, sum(sizes))
+    # Every term's list is still in the shard of each of its keys.
+    for key, key_terms in analysis["lexicon"]:
+        shard = json.loads(files[f"lexicon/{shard_of(key[0], count)}.json"])
+        assert set(key_terms) <= {term for term, _others in shard["synonyms"]}, key

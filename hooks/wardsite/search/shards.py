@@ -186,6 +186,24 @@ def lexicon_shards(analysis: Mapping[str, Any], count: int) -> list[dict[str, An
     return shards
 
 
+def _lexicon_files(analysis: Mapping[str, Any], target: int) -> tuple[int, list[str]]:
+    """The lexicon shards' texts, in as many shards as keep their mean size near ``target``.
+
+    A first guess counts the lexicon's keys (each in up to two shards); the
+    synonym and paraphrase lists each shard carries for its terms are then
+    measured, and the count doubled while the shards are still too big on
+    average: a query fetches the shards of its characters, so big shards make
+    every first search fetch more.
+    """
+    guess = sum(len(_dump(entry)) for entry in analysis["lexicon"]) * 2
+    count = shard_count(guess, target)
+    while True:
+        texts = [_dump(shard) for shard in lexicon_shards(analysis, count)]
+        if count >= MAX_SHARDS or sum(map(len, texts)) / count <= target:
+            return count, texts
+        count *= 2
+
+
 def _grouped(items: Sequence[Any], keys: Sequence[int], count: int) -> list[list[Any]]:
     groups: list[list[Any]] = [[] for _ in range(count)]
     for item, key in zip(items, keys, strict=True):
@@ -206,14 +224,13 @@ def shard_files(
     posting_count = shard_count(sum(map(len, row_texts)), shard_bytes["postings"])
     by_shard = _grouped(row_texts, [shard_of(row[0], posting_count) for row in rows], posting_count)
 
-    lexicon_bytes = sum(len(_dump(entry)) for entry in analysis["lexicon"]) * 2
-    lexicon_count = shard_count(lexicon_bytes, shard_bytes["lexicon"])
+    lexicon_count, lexicon_texts = _lexicon_files(analysis, shard_bytes["lexicon"])
 
     files: dict[str, str] = {}
     for n, texts in enumerate(by_shard):
         files[f"postings/{n}.json"] = "[" + ",".join(texts) + "]"
-    for n, shard in enumerate(lexicon_shards(analysis, lexicon_count)):
-        files[f"lexicon/{n}.json"] = _dump(shard)
+    for n, text in enumerate(lexicon_texts):
+        files[f"lexicon/{n}.json"] = text
     grouped = doc_runs(docs)
     start = 0
     for n, (size, _page) in enumerate(grouped.runs):
