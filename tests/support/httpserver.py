@@ -73,7 +73,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
             left -= len(chunk)
 
 
-class _QuietServer(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
         # A page closed while its fetches were still being sent (the test moved
         # on): not an error of the server, and no traceback in the test log.
@@ -86,7 +86,7 @@ class _QuietServer(ThreadingHTTPServer):
 def serve_directory(root: Path) -> Iterator[str]:
     """Serve ``root`` on a free port of 127.0.0.1; yield the base URL (ending in /)."""
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
