@@ -56,7 +56,8 @@ What it does, all on this machine:
      list (single words, two words, English, half-typed, questions,
      variants, typos, rare and very common words) is typed, then End is
      pressed; from that keydown to the first frame after the result list
-     (or "no result") is in the page. p50 and p95.
+     (or "no result") is in the page. p50 and p95; with ``--passes N``, of
+     each query's median over N passes (round-robin over the engines).
 """
 
 from __future__ import annotations
@@ -823,16 +824,16 @@ def pagefind_site(ours: Path, dest: Path) -> tuple[float, str]:
 
 
 def measure(
-    sites: dict[str, Path], runs: int, browser: Any
+    sites: dict[str, Path], runs: int, latency_passes: int, browser: Any
 ) -> dict[str, tuple[list[FirstAnswer], list[float]]]:
-    """Cold first answers, then query latencies, of every engine.
+    """Cold first answers, then query latencies (per query, the median of the passes).
 
     The cold loads go round-robin over the engines (one of each, then the next
     round), after one load per engine that is not counted: on this shared
     machine the load drifts over minutes, and measuring one engine's loads as a
     block turned that drift into differences between engines of 100 ms and
     more. The uncounted load fills the server's gzip cache, as a production
-    server's precompressed files would be.
+    server's precompressed files would be. The latency passes go round-robin too.
     """
     with ExitStack() as stack:
         served = {e: stack.enter_context(serve_gzip(site)) for e, site in sites.items()}
@@ -842,8 +843,13 @@ def measure(
                 answer = first_answer(browser, url, traffic, "パスワード")
                 if round_:
                     first[engine].append(answer)
+        passes: dict[str, list[list[float]]] = {e: [] for e in sites}
+        for _ in range(latency_passes):
+            for engine, (url, _) in served.items():
+                passes[engine].append(query_latencies(browser, url, QUERIES))
         return {
-            e: (first[e], query_latencies(browser, url, QUERIES)) for e, (url, _) in served.items()
+            e: (first[e], [statistics.median(q) for q in zip(*passes[e], strict=True)])
+            for e in sites
         }
 
 
@@ -917,6 +923,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=3, help="cold page loads per engine")
     parser.add_argument(
+        "--passes", type=int, default=1, help="passes over the queries per engine (median)"
+    )
+    parser.add_argument(
         "--section-size",
         type=int,
         default=50,
@@ -949,6 +958,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.reuse:
             saved = json.loads((work / "builds.json").read_text())
             builds = {e: (saved[e], "") for e in engines}
+            args.pages = saved.get("pages", args.pages)
         else:
             if work.exists() and args.workdir:
                 shutil.rmtree(work)
@@ -967,9 +977,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:
                     builds[engine] = timed_build(project.configs[engine], sites[engine])
                 print(f"built {engine} in {builds[engine][0]:.1f} s", flush=True)
-            (work / "builds.json").write_text(json.dumps({e: b[0] for e, b in builds.items()}))
+            saved = {"pages": args.pages, **{e: b[0] for e, b in builds.items()}}
+            (work / "builds.json").write_text(json.dumps(saved))
         with chromium() as browser:
-            measured = measure(sites, args.runs, browser)
+            measured = measure(sites, args.runs, args.passes, browser)
         results = {
             e: EngineResult(builds[e][0], first, latencies, builds[e][1])
             for e, (first, latencies) in measured.items()
