@@ -53,6 +53,17 @@ def test_expected_behaviour_of_the_vectors() -> None:
     assert terms("") == {} and terms("?!") == {}
 
 
+def test_half_typed_word_completes_to_words_not_to_the_phrases_built_on_them() -> None:
+    """パスワ is パスワード, not パスワードを忘れた → 再設定 (a paraphrase in the fixtures).
+
+    Failed before: the phrase's own words and paraphrase (忘れる, 再設定) came in.
+    """
+    assert "再設定" not in terms("パスワ") and "忘れる" not in terms("パスワ")
+    # typed far enough that only the phrase begins with it: the phrase is the completion
+    assert terms("パスワードを忘")["再設定"] == "prefix"
+    assert terms("OneDriveがい")["容量"] == "prefix"
+
+
 def test_finished_word_gets_no_completion() -> None:
     assert "prefix" not in terms("パスワ ").values()
     assert "prefix" not in terms("パスワード").values()

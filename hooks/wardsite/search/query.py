@@ -11,7 +11,8 @@ Steps, with the bundle's ``analysis`` data (see index.py):
 2. Half-typed last word: unless the query ends with a space, find the longest
    suffix (2+ characters) that is no complete lexicon word but begins some
    lexicon words (パスワ → パスワード); its completions become ``prefix``
-   clauses. A suffix that is a complete word stops the search.
+   clauses (the shortest words first; not the phrases built on one of them,
+   such as パスワードを忘れた). A suffix that is a complete word stops the search.
 3. Segment the rest by dynamic programming over the lexicon (plus the stop
    words): fewest unknown characters, then fewest typo matches, then fewest
    segments. A Japanese stretch that differs in one character (not the word's
@@ -215,9 +216,25 @@ class QueryAnalyzer:
         return n
 
     def _completions(self, prefix: str) -> list[str]:
+        """The shortest lexicon words that begin with ``prefix``, without the phrases built on them.
+
+        A longer entry that contains the words of a shorter completion (会議室予約
+        after 会議室, パスワードを忘れた after パスワード: a synonym or paraphrase
+        expression) adds words the person has not typed yet, and its paraphrases.
+        """
         found = [key for key in self.content_keys if key != prefix and key.startswith(prefix)]
         ranked = sorted(enumerate(found), key=lambda item: (len(item[1]), item[0]))
-        return [key for _, key in ranked[: self.limits["prefixKeys"]]]
+        chosen: list[str] = []
+        words: set[str] = set()
+        for _, key in ranked:
+            if len(chosen) == self.limits["prefixKeys"]:
+                break
+            terms = self.keys[key]
+            if len(terms) > 1 and words.intersection(terms):
+                continue
+            chosen.append(key)
+            words.update(terms)
+        return chosen
 
     def _typo_key(self, piece: str) -> str | None:
         if piece in self.keys:

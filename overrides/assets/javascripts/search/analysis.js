@@ -375,7 +375,16 @@
     ranked.sort(function (a, b) {
       return a.length - b.length || a.index - b.index;
     });
-    return ranked.slice(0, this.limits.prefixKeys).map(function (item) { return item.key; });
+    /* not the phrases built on a shorter completion (query.py explains why) */
+    var chosen = [];
+    var words = new Set();
+    for (var r = 0; r < ranked.length && chosen.length < this.limits.prefixKeys; r++) {
+      var terms = this.keys.get(ranked[r].key);
+      if (terms.length > 1 && terms.some(function (term) { return words.has(term); })) continue;
+      chosen.push(ranked[r].key);
+      terms.forEach(function (term) { words.add(term); });
+    }
+    return chosen;
   };
 
   Analyzer.prototype.typoKey = function (piece) {
