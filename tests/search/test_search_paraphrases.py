@@ -12,6 +12,7 @@ from wardsite.errors import SiteInputError
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.paraphrases import load_paraphrases, parse_paraphrases
 from wardsite.search.query import QueryAnalyzer, search
+from wardsite.search.synonyms import parse_synonyms
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "search" / "paraphrases.yml"
 
@@ -87,3 +88,39 @@ def test_paraphrases_go_one_way_and_keep_the_expression_words() -> None:
     assert kinds["家"] == "word"  # the page that says 家 is still found
     assert "home/" in ranked(bundle, "家で仕事")
     assert all(c["kind"] != "paraphrase" for c in analyzer.analyze("テレワーク"))
+
+
+LEAVE_DOCS = [
+    SearchDoc("leave/", "長く休むとき", "育児休業や休職の前に、アカウントの扱いを確かめます。"),
+    SearchDoc("rules/", "テレワークのルール", "仕事をしてよい場所と時間を決めています。"),
+    SearchDoc("other/", "会議室の予約", "会議室は予定表から予約します。"),
+]
+
+
+def test_a_paraphrase_of_one_synonym_applies_to_the_whole_group() -> None:
+    """産休 → 育児休業 also for 産前産後休業 (same group). Failed before: no result."""
+    bundle = build_index(
+        LEAVE_DOCS,
+        "ja",
+        synonyms=parse_synonyms("groups:\n  - 産休, 産前産後休業\n"),
+        paraphrases=parse_paraphrases("paraphrases:\n  - 産休 → 育児休業\n"),
+    )
+    assert ranked(bundle, "産前産後休業")[:1] == ["leave/"]
+    assert ranked(bundle, "産休")[:1] == ["leave/"]
+
+
+def test_a_site_phrase_no_page_has_as_written_falls_back_to_its_words() -> None:
+    """The page says 仕事をしてよい場所と時間; the phrase 仕事をしてよい場所と期間 is on none.
+
+    Failed before: the expression led to a phrase term that no document has.
+    """
+    dead = "paraphrases:\n  - どこで働いていい → 仕事をしてよい場所と期間\n"
+    live = "paraphrases:\n  - どこで働いていい → 仕事をしてよい場所\n"
+    for text in (dead, live):
+        bundle = build_index(LEAVE_DOCS, "ja", paraphrases=parse_paraphrases(text))
+        assert ranked(bundle, "どこで働いていい")[:1] == ["rules/"], text
+    analyzer = QueryAnalyzer(
+        build_index(LEAVE_DOCS, "ja", paraphrases=parse_paraphrases(live))["analysis"]
+    )
+    # a phrase that a page has stays one phrase (no loose 場所 on its own)
+    assert "場所" not in {c["term"] for c in analyzer.analyze("どこで働いていい")}

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lunr.index import Index
 
 from wardsite.errors import SiteInputError
+from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.query import QueryAnalyzer, search
 from wardsite.search.synonyms import load_synonyms, parse_synonyms
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "search" / "synonyms.yml"
@@ -59,3 +62,17 @@ def test_error_names_the_line_of_the_group() -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SiteInputError, match="見つかりません"):
         load_synonyms(tmp_path / "synonyms.yml")
+
+
+def test_a_phrase_matches_pages_that_set_latin_and_japanese_apart_with_a_space() -> None:
+    """QRコード in the synonym file, "QR コード" on the page. Failed before: no result."""
+    docs = [
+        SearchDoc("mfa/", "多要素認証の設定", "画面に出る QR コード をスマートフォンで読みます。"),
+        SearchDoc("other/", "会議室の予約", "会議室は予定表から予約します。"),
+    ]
+    bundle = build_index(
+        docs, "ja", synonyms=parse_synonyms("groups:\n  - QRコード, 二次元コード\n")
+    )
+    for query in ("QRコード", "二次元コード"):
+        results = search(Index.load(bundle["index"]), QueryAnalyzer(bundle["analysis"]), query)
+        assert [bundle["docs"][int(ref)]["location"] for ref, _ in results][:1] == ["mfa/"], query

@@ -89,6 +89,20 @@ LIMITS: dict[str, int] = {"prefixKeys": 8, "typoKeys": 3}
 MAX_RELATED_GROUP = 6
 
 _TAG = re.compile(r"<[^>]+>")
+#: A space between a Latin letter or digit and a Japanese character: Japanese
+#: text often sets one off the other (QR コード, Teams 会議) and often does not
+#: (QRコード), so phrase matching ignores it.
+_LATIN_JA_SPACE = re.compile(
+    r"(?<=[0-9a-z])[ \u3000]+(?=[^\x00-\x7f\s])|(?<=[^\x00-\x7f\s])[ \u3000]+(?=[0-9a-z])"
+)
+
+
+_LATIN_JA_EDGE = re.compile(r"[0-9a-z][^\x00-\x7f\s]|[^\x00-\x7f\s][0-9a-z]")
+
+
+def _squeeze(folded: str) -> str:
+    """``folded`` without the spaces of :data:`_LATIN_JA_SPACE`."""
+    return _LATIN_JA_SPACE.sub("", folded)
 
 
 @dataclass(frozen=True)
@@ -142,6 +156,8 @@ class IndexBuilder:
         self.use_sudachi_synonyms = use_sudachi_synonyms
         self._word_terms: dict[str, set[str]] = {}
         self._phrases: list[_Phrase] = []
+        #: phrase term → the file's word it came from (analysed when no page has it)
+        self._phrase_words: dict[str, str] = {}
         self._word_groups: dict[str, set[int]] = {}
         for group in self.synonyms:
             for word in group.words:
@@ -178,23 +194,28 @@ class IndexBuilder:
         """Index terms for one synonym-file word: its SudachiPy term, or a phrase term."""
         folded = normalize(word)
         single = self.analyzer.single_word(word)
+        edges = (char_class(folded[0]) == ALNUM, char_class(folded[-1]) == ALNUM)
         if single is not None:
             term, group_ids = single
             self._word_groups.setdefault(term, set()).update(group_ids)
+            if term == folded and _LATIN_JA_EDGE.search(folded):
+                # one word for SudachiPy (QRコード), two on a page that writes QR コード
+                self._phrases.append(_Phrase(folded, edges))
             return {term}
-        edges = (char_class(folded[0]) == ALNUM, char_class(folded[-1]) == ALNUM)
         self._phrases.append(_Phrase(folded, edges))
+        self._phrase_words[folded] = word
         return {folded}
 
     def _phrase_terms(self, text: str, already: set[str]) -> list[str]:
-        folded = normalize(text)
+        folded = _squeeze(normalize(text))
         found: list[str] = []
         for phrase in self._phrases:
             if phrase.folded in already:
                 continue
-            start = folded.find(phrase.folded)
+            squeezed = _squeeze(phrase.folded)
+            start = folded.find(squeezed)
             while start >= 0:
-                end = start + len(phrase.folded)
+                end = start + len(squeezed)
                 before_ok = not (
                     phrase.ascii_edges[0] and start > 0 and char_class(folded[start - 1]) == ALNUM
                 )
@@ -203,7 +224,7 @@ class IndexBuilder:
                 )
                 if before_ok and after_ok:
                     found.append(phrase.folded)
-                start = folded.find(phrase.folded, start + 1)
+                start = folded.find(squeezed, start + 1)
         return found
 
     def _field_terms(self, texts: Iterable[str], vocabulary: _Vocabulary) -> list[str]:
@@ -256,19 +277,26 @@ class IndexBuilder:
     def build(self, docs: Sequence[SearchDoc], lang: str) -> dict[str, Any]:
         """The JSON-ready bundle for one language (see the module docstring)."""
         vocabulary = _Vocabulary()
-        index = build_lunr_index(
-            self.lunr_docs(docs, vocabulary), FIELD_BOOSTS, BM25["k1"], BM25["b"]
-        )
+        lunr_docs = self.lunr_docs(docs, vocabulary)
+        index = build_lunr_index(lunr_docs, FIELD_BOOSTS, BM25["k1"], BM25["b"])
+        indexed = {term for doc in lunr_docs for terms in doc.fields.values() for term in terms}
         return {
             "version": FORMAT_VERSION,
             "lang": lang,
             "index": index,
-            "analysis": self.analysis_data(vocabulary),
+            "analysis": self.analysis_data(vocabulary, indexed),
             "docs": [{"location": d.location, "title": d.title, "text": d.text} for d in docs],
         }
 
-    def analysis_data(self, vocabulary: _Vocabulary) -> dict[str, Any]:
-        """The query side's data: lexicon, stop words, synonyms, boosts, fields."""
+    def analysis_data(
+        self, vocabulary: _Vocabulary, indexed: set[str] | None = None
+    ) -> dict[str, Any]:
+        """The query side's data: lexicon, stop words, synonyms, boosts, fields.
+
+        ``indexed`` (every term of the documents) lets a paraphrase's site
+        phrase that no page contains fall back to its words (see
+        :meth:`_paraphrase_targets`).
+        """
         lexicon = {key: set(values) for key, values in vocabulary.lexicon.items()}
         for word, terms in self._word_terms.items():
             lexicon.setdefault(normalize(word), set()).update(terms)
@@ -289,9 +317,18 @@ class IndexBuilder:
             self._add_related(vocabulary, expansions)
         for key, terms in self._expression_keys.items():
             lexicon.setdefault(key, set()).update(terms)
-        for term, targets in self._expression_targets.items():
+        dead = self._dead_phrases(indexed)
+        for term, targets in self._paraphrase_targets(dead).items():
             for target in sorted(targets):
                 expansions.setdefault(term, {}).setdefault(target, "paraphrase")
+        # A file's phrase that no page has and that expands to nothing would only
+        # keep the query segmenter from splitting it into words pages do have.
+        for key in [
+            key
+            for key, terms in lexicon.items()
+            if terms and terms <= dead.keys() and not any(t in expansions for t in terms)
+        ]:
+            del lexicon[key]
         return {
             "version": FORMAT_VERSION,
             "lexicon": [[key, sorted(lexicon[key])] for key in sorted(lexicon)],
@@ -306,6 +343,39 @@ class IndexBuilder:
             },
             "limits": dict(LIMITS),
         }
+
+    def _dead_phrases(self, indexed: set[str] | None) -> dict[str, set[str]]:
+        """Phrase terms of the files that no document has → the phrase's own words."""
+        if indexed is None:
+            return {}
+        stop = stopword_set()
+        return {
+            term: {w for w in self.analyzer.analyze(word).words if w not in stop}
+            for term, word in self._phrase_words.items()
+            if term not in indexed
+        }
+
+    def _paraphrase_targets(self, dead: Mapping[str, set[str]]) -> dict[str, set[str]]:
+        """Expression term → the site terms it also searches.
+
+        Two rules on top of the file's lines:
+
+        * A synonym group means the same both ways, so a paraphrase written for
+          one member (産休 → 育児休業) is one of every member (産前産後休業).
+        * A site phrase that no page's text contains as written (持ち出せない:
+          the pages write 持ち出せません) would lead nowhere; its own words
+          (持ち出す) stand in for it.
+        """
+        out: dict[str, set[str]] = {}
+        for term, targets in self._expression_targets.items():
+            out[term] = set().union(*(dead.get(t, {t}) for t in targets)) - {term}
+        for group in self.synonyms:
+            members = set().union(*(self._word_terms[word] for word in group.words))
+            shared = set().union(*(out.get(term, set()) for term in members)) - members
+            if shared:
+                for term in members:
+                    out.setdefault(term, set()).update(shared)
+        return {term: targets for term, targets in out.items() if targets}
 
     def _add_related(self, vocabulary: _Vocabulary, expansions: dict[str, dict[str, str]]) -> None:
         """Link site words that share a SudachiPy synonym group (テレワーク/リモートワーク)."""
