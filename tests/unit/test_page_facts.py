@@ -7,7 +7,7 @@ import pytest
 
 from wardsite.errors import SiteInputError
 from wardsite.lastupdated import format_date, git_dates, last_updated
-from wardsite.pagemeta import check_front_matter
+from wardsite.pagemeta import asked_phrases, check_front_matter
 from wardsite.translation import add_untranslated_note, mark_content_language, search_boost
 
 
@@ -71,6 +71,22 @@ def test_pages_without_title_or_description_are_reported(meta: dict[str, str]) -
 
 def test_complete_front_matter_passes() -> None:
     check_front_matter({"title": "題名", "description": "説明です。"}, "a.md")
+    meta = {"title": "題名", "description": "説明です。", "asked": ["家で仕事", " 在宅 "]}
+    check_front_matter(meta, "a.md")
+    assert asked_phrases(meta, "a.md") == ("家で仕事", "在宅")
+    assert asked_phrases({}, "a.md") == ()
+
+
+@pytest.mark.parametrize(
+    "asked", ["家で仕事", [], ["家で仕事", ""], ["家で仕事", None], [{"a": 1}], ["あ" * 81]]
+)
+def test_a_bad_asked_list_is_reported_in_japanese(asked: object) -> None:
+    meta = {"title": "題名", "description": "説明です。", "asked": asked}
+    with pytest.raises(SiteInputError) as caught:
+        check_front_matter(meta, "telework/index.md")
+    message = str(caught.value)
+    assert message.startswith("telework/index.md: 「asked」")
+    assert "1行に1つ" in message
 
 
 def test_content_in_another_language_is_marked_for_screen_readers() -> None:

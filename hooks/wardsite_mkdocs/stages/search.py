@@ -10,10 +10,12 @@ language is built writes the per-language indexes
 Material still writes its own ``search/search_index.json`` for its own search
 (the benchmarks' baseline); our site does not load it.
 
-A guide page's own document also gets the titles of the FAQ entries that point
-to it (``asked``; the FAQ stage found them when it added the FAQ pages of the
-same language, see :mod:`wardsite.faq.asked`); only our copy of the document
-carries them, not Material's index.
+A guide page's own document also gets how people ask for it (``asked``): the
+phrases of its front matter ``asked:`` (:func:`wardsite.pagemeta.asked_phrases`)
+and the titles of the FAQ entries that point to it (the FAQ stage found them
+when it added the FAQ pages of the same language, see
+:mod:`wardsite.faq.asked`); only our copy of the document carries them, not
+Material's index.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from mkdocs.structure.pages import Page
 
 from wardsite.devloop import LOOP
 from wardsite.errors import SiteInputError
+from wardsite.pagemeta import asked_phrases
 from wardsite.search.fallback import drop_fallback_copies
 from wardsite.search.segment import DocumentAnalyzer
 from wardsite.search.shards import ShardStats
@@ -86,12 +89,21 @@ class SearchStage:
         self._taken = len(entries)
         pages = self.docs.setdefault(build_language(config), {})
         docs = [dict(e) for e in new]
-        asked = self.faq.asked.get(neutral_src_uri(page).removesuffix(".md"))
+        asked = self._asked(page)
         if asked:
             for doc in docs:
                 if "#" not in str(doc.get("location", "")):  # the page's own document
                     doc[ASKED] = list(asked)
         pages[page.url] = docs
+
+    def _asked(self, page: Page) -> list[str]:
+        """The page's own ``asked:`` phrases, then the FAQ questions that point to it."""
+        try:
+            own = asked_phrases(page.meta, page.file.src_uri)
+        except SiteInputError:
+            own = ()  # the pages stage reported it (a warning: strict builds stop)
+        faq = self.faq.asked.get(neutral_src_uri(page).removesuffix(".md"), ())
+        return [*own, *faq]
 
     def write_indexes(self, build: SiteBuild, config: MkDocsConfig) -> None:
         started = time.perf_counter()
