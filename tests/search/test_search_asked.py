@@ -1,4 +1,4 @@
-"""The built site: FAQ question titles in the ``asked`` field of the guide they point to."""
+"""The ``asked`` field: FAQ question titles and a page's own ``asked:`` phrases."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 import yaml
 
 from support.searchshards import field_postings
+from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.segment import DocumentAnalyzer
+from wardsite.search.synonyms import parse_synonyms
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -66,3 +68,29 @@ def test_a_pages_own_asked_phrases_reach_its_own_document(site: Path) -> None:
             mine = {word for word, locations in asked.items() if location in locations}
             # only words the page lacks are kept, so some may be missing; none can be foreign
             assert mine & words_of(phrases), (lang, location)
+
+
+def test_asked_keeps_no_synonym_of_a_word_the_page_has() -> None:
+    """チームズ asked of a page that says Teams is no new word for it.
+
+    Failed before: the synonym came in at the asked field's weight and lifted a
+    page that only mentions Teams above the Teams page for the query "Teams".
+    """
+    docs = [
+        SearchDoc("teams/", "Teams の使い方", "チャットと会議の使い方です。"),
+        SearchDoc(
+            "teams/mobile/",
+            "スマートフォンで使う",
+            "スマートフォンに Teams を入れます。",
+            asked=("チームズをスマホで", "携帯で会議"),
+        ),
+    ]
+    bundle = build_index(docs, "ja", synonyms=parse_synonyms("groups:\n  - Teams, チームズ\n"))
+    asked = {
+        term
+        for term, entry in bundle["index"]["invertedIndex"]
+        for postings in [entry.get("asked", {})]
+        if postings
+    }
+    assert "携帯" in asked  # a word the page lacks stays
+    assert "ちむず" not in asked and "teams" not in asked

@@ -41,19 +41,18 @@ from wardsite.search.synonyms import SynonymGroup
 
 FORMAT_VERSION = 1
 
-#: Boost of the ``asked`` field (title 10, headings 4, text 1). Few documents
-#: have the field, and lunr normalises a field's length by its average over all
-#: documents, so a page with three question words there has about 30 times the
-#: average length: at boost 20 each weighs a little over half as much as a word
-#: of the page's headings (BM25 with k1 0.5, b 0.75). Tuning set
-#: (bench/search_queries.yml) MRR@10: 0.957 without the field and at 1, 2, 4, 8,
-#: 16, 20 and 40; 0.949 at 100 (a page a question names in passing, ``家``,
-#: ``サイト``, outranked the topic's page).
-ASKED_BOOST = 20.0
+#: Boost of the ``asked`` field (title 10, headings 4, text 1). Chosen on the
+#: tuning set (bench/search_queries.yml) only. With the FAQ questions alone (few
+#: documents had the field) MRR@10 was flat from 1 to 40 and 20 was taken. Once
+#: every guide page had its own ``asked:`` phrases, the field's average length
+#: grew and each of its words weighed more: MRR@10 0.966 at 1, 3, 5 and 10, 0.963
+#: at 20 (the same as without the pages' phrases); 5 is the middle of the flat
+#: range.
+ASKED_BOOST = 5.0
 
 #: lunr field boosts (multiplied into the stored vectors at build time).
-#: ``asked``: how other documents ask for the page (the FAQ questions that point
-#: to a guide, :mod:`wardsite.faq.asked`), on the page's own document only.
+#: ``asked``: how people ask for the page (its front matter ``asked:`` and the FAQ
+#: questions that point to it, :mod:`wardsite.faq.asked`), on its own document only.
 FIELD_BOOSTS: dict[str, float] = {
     "title": 10.0,
     "headings": 4.0,
@@ -114,7 +113,7 @@ class SearchDoc:
     text: str
     headings: tuple[str, ...] = ()
     boost: float = 1.0
-    #: How other documents ask for this one (FAQ question titles); see FIELD_BOOSTS.
+    #: How people ask for this one (its page's asked: phrases, FAQ question titles).
     asked: tuple[str, ...] = ()
 
 
@@ -242,7 +241,8 @@ class IndexBuilder:
         """Each document's terms per lunr field (refs are positions in ``docs``).
 
         ``asked`` keeps only the words its page (the document and its sections,
-        ``page/#section``) does not have: other people's words for a page bridge
+        ``page/#section``) does not have, neither as written nor as a synonym
+        (チームズ on a page that says Teams): other people's words for a page bridge
         the gap between how staff ask and how the guide is written, while words
         the page has already score in its own fields. Repeating those lifted
         pages whose questions happen to share a common word with a short query
@@ -266,13 +266,25 @@ class IndexBuilder:
                     "ngram": text_bigrams("\n".join([*doc.headings, text])),
                 }
             )
+        same = self._synonym_terms()
         out: list[LunrDoc] = []
         for ref, (doc, terms) in enumerate(zip(docs, fields, strict=True)):
             own = page_terms[page_location(doc.location)]
             asked = self._field_terms(doc.asked, vocabulary) if doc.asked else []
-            terms["asked"] = [term for term in asked if term not in own]
+            terms["asked"] = [
+                term for term in asked if term not in own and not same.get(term, set()) & own
+            ]
             out.append(LunrDoc(str(ref), terms, doc.boost))
         return out
+
+    def _synonym_terms(self) -> dict[str, set[str]]:
+        """Term → the terms of its synonym groups (synonyms.yml), itself included."""
+        same: dict[str, set[str]] = {}
+        for group in self.synonyms:
+            members = set().union(*(self._word_terms[word] for word in group.words))
+            for term in members:
+                same.setdefault(term, set()).update(members)
+        return same
 
     def build(self, docs: Sequence[SearchDoc], lang: str) -> dict[str, Any]:
         """The JSON-ready bundle for one language (see the module docstring)."""
