@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.search_quality            # both engines, all sets
     .venv/bin/python -m bench.search_quality --engine ours --failures
 
-Five query sets: ``bench/search_queries.yml`` ("tune", the development set
+Six query sets: ``bench/search_queries.yml`` ("tune", the development set
 the analyzer and the ranking may be tuned on), ``bench/search_validation.yml``
 ("validation", written separately and never tuned on),
 ``bench/search_holdout.yml`` ("holdout", a third, smaller set in other
@@ -13,8 +13,11 @@ set written later from the pages alone, to confirm ranking changes tried after
 the other three existed; never tuned on) and ``bench/search_fresh.yml``
 ("fresh", a fifth set written blind after the vocabulary and ranking changes
 had been measured on the other four: without running the search or opening
-its vocabulary, its code or the other sets; never tuned on). Of the last four
-only aggregate figures are printed; ``--failures`` lists the tuning set's
+its vocabulary, its code or the other sets; never tuned on) and
+``bench/search_final.yml`` ("final", a sixth set written blind in new personas
+after the next session's changes, from the pages without their ``asked:``
+front matter; measured once). Of the last five only aggregate figures are
+printed; ``--failures`` lists the tuning set's
 misses only.
 
 Builds the site once with ``mkdocs build --strict`` into a temporary folder,
@@ -69,6 +72,7 @@ VALIDATION = ROOT / "bench" / "search_validation.yml"
 HOLDOUT = ROOT / "bench" / "search_holdout.yml"
 CONFIRM = ROOT / "bench" / "search_confirm.yml"
 FRESH = ROOT / "bench" / "search_fresh.yml"
+FINAL = ROOT / "bench" / "search_final.yml"
 #: The query sets by name; failures are only ever listed for "tune".
 SETS = {
     "tune": QUERIES,
@@ -76,6 +80,7 @@ SETS = {
     "holdout": HOLDOUT,
     "confirm": CONFIRM,
     "fresh": FRESH,
+    "final": FINAL,
 }
 KINDS = ("keyword", "colloquial", "variant", "synonym", "english", "question", "partial", "typo")
 ENGINES = ("ours", "material")

@@ -33,7 +33,14 @@ def bench() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "size"),
-    [("tune", 150), ("validation", 150), ("holdout", 60), ("confirm", 150), ("fresh", 200)],
+    [
+        ("tune", 150),
+        ("validation", 150),
+        ("holdout", 60),
+        ("confirm", 150),
+        ("fresh", 200),
+        ("final", 250),
+    ],
 )
 def test_queries_file_is_well_formed(bench: ModuleType, site: Path, name: str, size: int) -> None:
     queries = bench.load_queries(bench.SETS[name], name)
@@ -59,7 +66,7 @@ def _same_query(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@pytest.mark.parametrize("newer", ["confirm", "fresh"])
+@pytest.mark.parametrize("newer", ["confirm", "fresh", "final"])
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
 ) -> None:
