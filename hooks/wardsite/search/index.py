@@ -134,10 +134,12 @@ _Vocabulary = TextTerms
 
 @dataclass(frozen=True)
 class _Phrase:
-    """A synonym-file word that SudachiPy splits in several words (二段階認証)."""
+    """A file's word that SudachiPy splits in several words (二段階認証), or QRコード."""
 
     folded: str
     ascii_edges: tuple[bool, bool]
+    #: What is looked for in a text that went through :func:`_squeeze` too.
+    squeezed: str
 
 
 class IndexBuilder:
@@ -199,9 +201,9 @@ class IndexBuilder:
             self._word_groups.setdefault(term, set()).update(group_ids)
             if term == folded and _LATIN_JA_EDGE.search(folded):
                 # one word for SudachiPy (QRコード), two on a page that writes QR コード
-                self._phrases.append(_Phrase(folded, edges))
+                self._phrases.append(_Phrase(folded, edges, _squeeze(folded)))
             return {term}
-        self._phrases.append(_Phrase(folded, edges))
+        self._phrases.append(_Phrase(folded, edges, _squeeze(folded)))
         self._phrase_words[folded] = word
         return {folded}
 
@@ -211,7 +213,7 @@ class IndexBuilder:
         for phrase in self._phrases:
             if phrase.folded in already:
                 continue
-            squeezed = _squeeze(phrase.folded)
+            squeezed = phrase.squeezed
             start = folded.find(squeezed)
             while start >= 0:
                 end = start + len(squeezed)
