@@ -19,11 +19,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from wardsite.search.index import SearchDoc, build_index, page_location
+from wardsite.search.index import (
+    SearchDoc,
+    Unreached,
+    build_index,
+    page_location,
+    unreached_message,
+)
 from wardsite.search.noresult import help_data, write_help
 from wardsite.search.paraphrases import Paraphrase, load_paraphrases
 from wardsite.search.segment import DocumentAnalyzer
@@ -43,6 +50,8 @@ SECTION_BOOST = 0.7
 #: Key of a page entry's FAQ question titles (:mod:`wardsite.faq.asked`), set by the
 #: search stage on its own copy of the page's document.
 ASKED = "asked"
+
+log = logging.getLogger("mkdocs.hooks.search")
 
 
 def docs_with_headings(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
@@ -107,14 +116,19 @@ def write_bundles(
     # One analyzer for every language: untranslated pages (fallback) repeat the
     # default language's text, which it then segments only once.
     analyzer = analyzer or DocumentAnalyzer()
+    unreached: dict[str, list[Unreached]] = {}
     for lang, entries in docs.items():
         page_docs = docs_with_headings(entries)
         bundle = build_index(page_docs, lang, synonyms, analyzer, paraphrases)
+        unreached[lang] = bundle["unreached"]
         written.append(write_shards(bundle, out_dir / lang))
         prefix = "" if lang == default else f"{lang}/"
         contact = (helpdesk or {}).get(lang, {})
         data = help_data(page_docs, analyzer.morphemes, top_pages, prefix, contact)
         write_help(data, out_dir / lang)
+    message = unreached_message(unreached)
+    if message:
+        log.info(message)
     return written
 
 

@@ -73,7 +73,7 @@ def test_english_queries_rank_the_right_page_first(
 
 def test_bundle_shape(ja_bundle: dict[str, Any]) -> None:
     assert ja_bundle["version"] == 1 and ja_bundle["lang"] == "ja"
-    assert set(ja_bundle) == {"version", "lang", "index", "analysis", "docs"}
+    assert set(ja_bundle) == {"version", "lang", "index", "analysis", "docs", "unreached"}
     assert ja_bundle["index"]["pipeline"] == []
     fields = ja_bundle["index"]["fields"]
     assert fields == ["title", "headings", "text", "asked", "title_ngram", "ngram"]

@@ -8,7 +8,8 @@ import pytest
 from lunr.index import Index
 
 from wardsite.errors import SiteInputError
-from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.index import SearchDoc, build_index, unreached_message
+from wardsite.search.paraphrases import parse_paraphrases
 from wardsite.search.query import QueryAnalyzer, search
 from wardsite.search.synonyms import load_synonyms, parse_synonyms
 
@@ -76,3 +77,31 @@ def test_a_phrase_matches_pages_that_set_latin_and_japanese_apart_with_a_space()
     for query in ("QRコード", "二次元コード"):
         results = search(Index.load(bundle["index"]), QueryAnalyzer(bundle["analysis"]), query)
         assert [bundle["docs"][int(ref)]["location"] for ref, _ in results][:1] == ["mfa/"], query
+
+
+def test_the_build_names_the_dictionary_lines_that_lead_to_no_page() -> None:
+    """Editors learn which synonym groups and paraphrase lines find nothing on the site."""
+    docs = [SearchDoc("telework/", "テレワークを始める", "自宅で仕事をします。")]
+    synonyms = parse_synonyms("groups:\n  - 年休, 有給休暇\n  - テレワーク, 在宅勤務\n")
+    paraphrases = parse_paraphrases(
+        "paraphrases:\n  - 家で仕事 → テレワーク\n  - 休みを取る → 有給休暇\n"
+        "  - 出張 → 出張旅費の精算\n"
+    )
+    bundle = build_index(docs, "ja", synonyms=synonyms, paraphrases=paraphrases)
+    assert [(u.file, u.line) for u in bundle["unreached"]] == [
+        ("synonyms.yml", 2),
+        ("paraphrases.yml", 3),
+        ("paraphrases.yml", 4),
+    ]
+    english = build_index(
+        [SearchDoc("en/", "Annual leave", "有給休暇 (paid leave)")],
+        "en",
+        synonyms=synonyms,
+        paraphrases=paraphrases,
+    )["unreached"]
+    message = unreached_message({"ja": bundle["unreached"], "en": english})
+    # only what no language reaches: the English page has 有給休暇
+    assert message is not None
+    assert "paraphrases.yml 4 行目：出張旅費の精算" in message
+    assert "synonyms.yml" not in message and "3 行目" not in message
+    assert unreached_message({"ja": []}) is None

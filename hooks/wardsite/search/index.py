@@ -5,7 +5,7 @@ section headings, optional boost), e.g. the section entries Material's search
 plugin makes of each page, collected per language by the build's search stage.
 Output is one JSON-ready dict:
 
-``{"version", "lang", "index", "analysis", "docs"}``
+``{"version", "lang", "index", "analysis", "docs", "unreached"}``
 
 * ``index``: a lunr 2.3.9 index, serialised (made by ``lunrbuild``, equal to
   lunr.py's Builder output); ``lunr.Index.load`` in lunr.js 2.3.9
@@ -18,6 +18,8 @@ Output is one JSON-ready dict:
   synonym map, clause boosts and the fields each kind of clause searches.
 * ``docs``: ``{location, title, text}`` per document ref (the list index), for
   result titles and snippets.
+* ``unreached``: the synonym groups and paraphrase lines that lead to no
+  document (:class:`Unreached`), for the build log; not written to the site.
 
 Nothing here depends on this site's pages: any folder of Markdown works.
 """
@@ -30,7 +32,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
@@ -132,6 +134,31 @@ def strip_html(text: str) -> str:
 _Vocabulary = TextTerms
 
 
+class Unreached(NamedTuple):
+    """A dictionary line that leads to no page of a language (a JSON array)."""
+
+    file: str
+    line: int
+    words: tuple[str, ...]
+
+
+def unreached_message(by_lang: Mapping[str, Sequence[Unreached]]) -> str | None:
+    """The build log's note (Japanese) on the lines no page of any language has."""
+    lists = list(by_lang.values())
+    if not lists:
+        return None
+    common = [entry for entry in lists[0] if all(entry in other for other in lists[1:])]
+    if not common:
+        return None
+    lines = [f"  {e.file} {e.line} 行目：{'、'.join(e.words)}" for e in common]
+    return (
+        "検索の辞書に、どのページにも出てこないことばだけの行があります"
+        "（検索しても何も見つかりません。サイトが扱わない話題なら、そのままで構いません。"
+        "ページのことばにつなぐときは、右やグループに、ページの題名・見出しのことばを足します）：\n"
+        + "\n".join(lines)
+    )
+
+
 @dataclass(frozen=True)
 class _Phrase:
     """A file's word that SudachiPy splits in several words (二段階認証), or QRコード."""
@@ -166,7 +193,8 @@ class IndexBuilder:
         #: folded everyday expression → its lexicon terms; expression term → site terms.
         self._expression_keys: dict[str, set[str]] = {}
         self._expression_targets: dict[str, set[str]] = {}
-        for paraphrase in paraphrases:
+        self.paraphrases = list(paraphrases)
+        for paraphrase in self.paraphrases:
             self._add_paraphrase(paraphrase)
 
     def _add_paraphrase(self, paraphrase: Paraphrase) -> None:
@@ -299,6 +327,7 @@ class IndexBuilder:
             "lang": lang,
             "index": index,
             "analysis": self.analysis_data(vocabulary, indexed),
+            "unreached": self.unreached(indexed),
             "docs": [{"location": d.location, "title": d.title, "text": d.text} for d in docs],
         }
 
@@ -357,6 +386,28 @@ class IndexBuilder:
             },
             "limits": dict(LIMITS),
         }
+
+    def unreached(self, indexed: set[str]) -> list[Unreached]:
+        """Lines of the dictionaries that lead to no document (``indexed``: their terms).
+
+        A synonym group none of whose words (nor their paraphrases) any page
+        has, and a paraphrase line none of whose site words any page has: typing
+        them finds nothing. The build tells editors (:func:`unreached_message`).
+        """
+        dead = self._dead_phrases(indexed)
+        targets = self._paraphrase_targets(dead)
+        out: list[Unreached] = []
+        for group in self.synonyms:
+            members = set().union(*(self._word_terms[word] for word in group.words))
+            reach = members.union(*(targets.get(term, set()) for term in members))
+            if not reach & indexed:
+                out.append(Unreached("synonyms.yml", group.line, group.words))
+        for paraphrase in self.paraphrases:
+            terms = set().union(*(self._word_terms[word] for word in paraphrase.means))
+            reach = set().union(*(dead.get(term, {term}) for term in terms))
+            if not reach & indexed:
+                out.append(Unreached("paraphrases.yml", paraphrase.line, paraphrase.means))
+        return out
 
     def _dead_phrases(self, indexed: set[str] | None) -> dict[str, set[str]]:
         """Phrase terms of the files that no document has → the phrase's own words."""
