@@ -96,8 +96,7 @@ _TAG = re.compile(r"<[^>]+>")
 _LATIN_JA_SPACE = re.compile(
     r"(?<=[0-9a-z])[ \u3000]+(?=[^\x00-\x7f\s])|(?<=[^\x00-\x7f\s])[ \u3000]+(?=[0-9a-z])"
 )
-
-
+#: A Latin letter or digit right beside a Japanese character (QRコード).
 _LATIN_JA_EDGE = re.compile(r"[0-9a-z][^\x00-\x7f\s]|[^\x00-\x7f\s][0-9a-z]")
 
 
@@ -307,11 +306,14 @@ class IndexBuilder:
             out.append(LunrDoc(str(ref), terms, doc.boost))
         return out
 
+    def _group_terms(self, group: SynonymGroup) -> set[str]:
+        return set().union(*(self._word_terms[word] for word in group.words))
+
     def _synonym_terms(self) -> dict[str, set[str]]:
         """Term → the terms of its synonym groups (synonyms.yml), itself included."""
         same: dict[str, set[str]] = {}
         for group in self.synonyms:
-            members = set().union(*(self._word_terms[word] for word in group.words))
+            members = self._group_terms(group)
             for term in members:
                 same.setdefault(term, set()).update(members)
         return same
@@ -322,24 +324,25 @@ class IndexBuilder:
         lunr_docs = self.lunr_docs(docs, vocabulary)
         index = build_lunr_index(lunr_docs, FIELD_BOOSTS, BM25["k1"], BM25["b"])
         indexed = {term for doc in lunr_docs for terms in doc.fields.values() for term in terms}
+        dead = self._dead_phrases(indexed)
         return {
             "version": FORMAT_VERSION,
             "lang": lang,
             "index": index,
-            "analysis": self.analysis_data(vocabulary, indexed),
-            "unreached": self.unreached(indexed),
+            "analysis": self.analysis_data(vocabulary, dead),
+            "unreached": self.unreached(indexed, dead),
             "docs": [{"location": d.location, "title": d.title, "text": d.text} for d in docs],
         }
 
     def analysis_data(
-        self, vocabulary: _Vocabulary, indexed: set[str] | None = None
+        self, vocabulary: _Vocabulary, dead: Mapping[str, set[str]] | None = None
     ) -> dict[str, Any]:
         """The query side's data: lexicon, stop words, synonyms, boosts, fields.
 
-        ``indexed`` (every term of the documents) lets a paraphrase's site
-        phrase that no page contains fall back to its words (see
-        :meth:`_paraphrase_targets`).
+        ``dead`` (:meth:`_dead_phrases`) lets a paraphrase's site phrase that no
+        page contains fall back to its words (see :meth:`_paraphrase_targets`).
         """
+        dead = dead or {}
         lexicon = {key: set(values) for key, values in vocabulary.lexicon.items()}
         for word, terms in self._word_terms.items():
             lexicon.setdefault(normalize(word), set()).update(terms)
@@ -360,7 +363,6 @@ class IndexBuilder:
             self._add_related(vocabulary, expansions)
         for key, terms in self._expression_keys.items():
             lexicon.setdefault(key, set()).update(terms)
-        dead = self._dead_phrases(indexed)
         for term, targets in self._paraphrase_targets(dead).items():
             for target in sorted(targets):
                 expansions.setdefault(term, {}).setdefault(target, "paraphrase")
@@ -387,18 +389,17 @@ class IndexBuilder:
             "limits": dict(LIMITS),
         }
 
-    def unreached(self, indexed: set[str]) -> list[Unreached]:
+    def unreached(self, indexed: set[str], dead: Mapping[str, set[str]]) -> list[Unreached]:
         """Lines of the dictionaries that lead to no document (``indexed``: their terms).
 
         A synonym group none of whose words (nor their paraphrases) any page
         has, and a paraphrase line none of whose site words any page has: typing
         them finds nothing. The build tells editors (:func:`unreached_message`).
         """
-        dead = self._dead_phrases(indexed)
         targets = self._paraphrase_targets(dead)
         out: list[Unreached] = []
         for group in self.synonyms:
-            members = set().union(*(self._word_terms[word] for word in group.words))
+            members = self._group_terms(group)
             reach = members.union(*(targets.get(term, set()) for term in members))
             if not reach & indexed:
                 out.append(Unreached("synonyms.yml", group.line, group.words))
@@ -409,10 +410,8 @@ class IndexBuilder:
                 out.append(Unreached("paraphrases.yml", paraphrase.line, paraphrase.means))
         return out
 
-    def _dead_phrases(self, indexed: set[str] | None) -> dict[str, set[str]]:
+    def _dead_phrases(self, indexed: set[str]) -> dict[str, set[str]]:
         """Phrase terms of the files that no document has → the phrase's own words."""
-        if indexed is None:
-            return {}
         stop = stopword_set()
         return {
             term: {w for w in self.analyzer.analyze(word).words if w not in stop}
@@ -435,7 +434,7 @@ class IndexBuilder:
         for term, targets in self._expression_targets.items():
             out[term] = set().union(*(dead.get(t, {t}) for t in targets)) - {term}
         for group in self.synonyms:
-            members = set().union(*(self._word_terms[word] for word in group.words))
+            members = self._group_terms(group)
             shared = set().union(*(out.get(term, set()) for term in members)) - members
             if shared:
                 for term in members:
