@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.search_quality            # both engines, all sets
     .venv/bin/python -m bench.search_quality --engine ours --failures
 
-Six query sets: ``bench/search_queries.yml`` ("tune", the development set
+Seven query sets: ``bench/search_queries.yml`` ("tune", the development set
 the analyzer and the ranking may be tuned on), ``bench/search_validation.yml``
 ("validation", written separately and never tuned on),
 ``bench/search_holdout.yml`` ("holdout", a third, smaller set in other
@@ -16,7 +16,9 @@ had been measured on the other four: without running the search or opening
 its vocabulary, its code or the other sets; never tuned on) and
 ``bench/search_final.yml`` ("final", a sixth set written blind in new personas
 after the next session's changes, from the pages without their ``asked:``
-front matter; measured once). Of the last five only aggregate figures are
+front matter; measured once) and ``bench/search_blind7.yml`` ("blind7", a
+seventh set written blind in new personas before the English stemming was
+measured; measured once). Of the last six only aggregate figures are
 printed; ``--failures`` lists the tuning set's
 misses only.
 
@@ -73,6 +75,7 @@ HOLDOUT = ROOT / "bench" / "search_holdout.yml"
 CONFIRM = ROOT / "bench" / "search_confirm.yml"
 FRESH = ROOT / "bench" / "search_fresh.yml"
 FINAL = ROOT / "bench" / "search_final.yml"
+BLIND7 = ROOT / "bench" / "search_blind7.yml"
 #: The query sets by name; failures are only ever listed for "tune".
 SETS = {
     "tune": QUERIES,
@@ -81,6 +84,7 @@ SETS = {
     "confirm": CONFIRM,
     "fresh": FRESH,
     "final": FINAL,
+    "blind7": BLIND7,
 }
 KINDS = ("keyword", "colloquial", "variant", "synonym", "english", "question", "partial", "typo")
 ENGINES = ("ours", "material")

@@ -40,6 +40,7 @@ def bench() -> ModuleType:
         ("confirm", 150),
         ("fresh", 200),
         ("final", 250),
+        ("blind7", 240),
     ],
 )
 def test_queries_file_is_well_formed(bench: ModuleType, site: Path, name: str, size: int) -> None:
@@ -66,7 +67,7 @@ def _same_query(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@pytest.mark.parametrize("newer", ["confirm", "fresh", "final"])
+@pytest.mark.parametrize("newer", ["confirm", "fresh", "final", "blind7"])
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
 ) -> None:

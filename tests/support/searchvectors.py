@@ -109,6 +109,12 @@ QUERY_CASES: tuple[str, ...] = (
     "MFS",
     "QRR",
     "ABC",
+    "passwords",
+    "resetting passwords",
+    "printers",
+    "sharing",
+    "passwording",
+    "outlxxk",
 )
 
 

@@ -34,10 +34,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from wardsite.search.english import english_stem, is_english_word
 from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
-from wardsite.search.segment import ALNUM, DocumentAnalyzer, TextTerms, char_class, text_bigrams
+from wardsite.search.segment import (
+    ALNUM,
+    DocumentAnalyzer,
+    TextTerms,
+    char_class,
+    lexicon_terms,
+    text_bigrams,
+)
 from wardsite.search.stopwords import stopword_set
 from wardsite.search.synonyms import SynonymGroup
 
@@ -229,7 +237,7 @@ class IndexBuilder:
             if term == folded and _LATIN_JA_EDGE.search(folded):
                 # one word for SudachiPy (QRコード), two on a page that writes QR コード
                 self._phrases.append(_Phrase(folded, edges, _squeeze(folded)))
-            return {term}
+            return set(lexicon_terms(folded, term))
         self._phrases.append(_Phrase(folded, edges, _squeeze(folded)))
         self._phrase_words[folded] = word
         return {folded}
@@ -346,6 +354,7 @@ class IndexBuilder:
         lexicon = {key: set(values) for key, values in vocabulary.lexicon.items()}
         for word, terms in self._word_terms.items():
             lexicon.setdefault(normalize(word), set()).update(terms)
+        english_stems = _link_english_readings(lexicon)
         # Kana typed without kanji conversion (ふくごうき): the reading of a kanji
         # noun, unless the pages already use that kana spelling for something.
         for reading, terms in vocabulary.readings.items():
@@ -366,6 +375,10 @@ class IndexBuilder:
         for term, targets in self._paraphrase_targets(dead).items():
             for target in sorted(targets):
                 expansions.setdefault(term, {}).setdefault(target, "paraphrase")
+        for targets in expansions.values():
+            for target, kind in list(targets.items()):
+                for stem in english_stems.get(target, ()):
+                    targets.setdefault(stem, kind)
         # A file's phrase that no page has and that expands to nothing would only
         # keep the query segmenter from splitting it into words pages do have.
         for key in [
@@ -454,6 +467,33 @@ class IndexBuilder:
             for term in terms:
                 for other in terms - {term}:
                     expansions.setdefault(term, {}).setdefault(other, "related")
+
+
+def _link_english_readings(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Join each English stem with SudachiPy's katakana readings of its forms.
+
+    English pages are indexed under stems (lock, locked → lock), but SudachiPy
+    reads the English words its dictionary knows as katakana (lock → ろっく), and
+    Japanese pages, synonym groups and typed katakana use that reading. Every
+    lexicon key that stands for one then also stands for the other, both ways
+    (meetings → みていんぐ too; ロック → lock too). Returns reading → stems, for
+    the synonym map's targets.
+    """
+    readings: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    for key, terms in lexicon.items():
+        if is_english_word(key):
+            stem = english_stem(key)
+            for term in terms:
+                if not term.isascii():
+                    readings.setdefault(stem, set()).add(term)
+                    stems.setdefault(term, set()).add(stem)
+    for key, terms in lexicon.items():
+        if is_english_word(key):
+            terms.update(readings.get(english_stem(key), ()))
+        for term in list(terms):
+            terms.update(stems.get(term, ()))
+    return stems
 
 
 def docs_from_material(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:

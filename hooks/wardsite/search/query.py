@@ -27,7 +27,8 @@ Steps, with the bundle's ``analysis`` data (see index.py):
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
    clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
-   from 4 letters on, up to a few lexicon words one edit away (``typo``); a
+   from 4 letters on, up to a few lexicon words one edit away or another form
+   of the same word (retiring: retire, retired; ``another_form``) (``typo``); a
    3-letter word (an acronym: MAF, UBS) only reaches 3-letter words with two
    neighbours swapped or one letter replaced by a QWERTY neighbour, so that
    short keys do not match everything.
@@ -121,6 +122,49 @@ def one_edit_apart(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long[i]:
         i += 1
     return short[i:] == long[i + 1 :]
+
+
+#: English word endings that ``another_form`` lets differ (inflections and a few
+#: common derivations); "" is the bare word.
+# fmt: off
+ENDINGS = frozenset((
+    "", "e", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "y", "ies", "ied", "ly",
+    "ment", "ments", "ion", "ions", "ation", "ations",
+))
+# fmt: on
+
+
+def _ending(word: str, shared: int) -> str | None:
+    """The ending of ``word`` after ``shared`` letters, a doubled consonant taken off."""
+    ending = word[shared:]
+    if ending in ENDINGS:
+        return ending
+    doubled = len(ending) > 1 and ending[0] == word[shared - 1] and ending[1:] in ENDINGS
+    return ending[1:] if doubled else None
+
+
+def another_form(typed: str, known: str) -> bool:
+    """True when ``typed`` may be another form of the lexicon word ``known``.
+
+    The index holds English words by stem, and the lexicon every form the pages
+    use; a form no page uses (retiring, resetting) reaches the forms that share
+    its first 4+ letters and differ only by an English ending (retire, reset),
+    and so their stem, without a stemmer in the browser.
+    """
+    shared = 0
+    while shared < min(len(typed), len(known)) and typed[shared] == known[shared]:
+        shared += 1
+    return (
+        typed != known
+        and shared >= 4
+        and _ending(typed, shared) is not None
+        and _ending(known, shared) is not None
+    )
+
+
+def near_latin_word(a: str, b: str) -> bool:
+    """A lexicon word a typed Latin word not in the lexicon may stand for (4+ letters)."""
+    return one_edit_apart(a, b) or another_form(a, b)
 
 
 class QueryAnalyzer:
@@ -338,7 +382,7 @@ class QueryAnalyzer:
         else:
             out.add(value, "word")
             if len(value) >= 3:
-                close = one_edit_apart if len(value) >= 4 else acronym_slip
+                close = near_latin_word if len(value) >= 4 else acronym_slip
                 near = [
                     key
                     for key in self.content_keys

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from wardsite.search.english import english_stem, is_english_word
 from wardsite.search.normalize import normalize
 
 #: Letters and digits that form "words" separated by spaces (Latin, Greek, Cyrillic).
@@ -156,6 +157,27 @@ def term_of(normalized_form: str) -> str:
     return _fold_word(normalized_form).replace(" ", "")
 
 
+def index_term(key: str, term: str) -> str:
+    """The term a word is indexed under: English words by their stem (english.py).
+
+    ``key`` is the folded surface, ``term`` the folded SudachiPy normalised form
+    (katakana for the English words its dictionary knows: meeting → みていんぐ).
+    """
+    if not is_english_word(key):
+        return term
+    return english_stem(term if is_english_word(term) else key)
+
+
+def lexicon_terms(key: str, term: str) -> list[str]:
+    """The terms a typed word stands for, the one it is indexed under first.
+
+    An English word also keeps SudachiPy's katakana reading (meeting →
+    みていんぐ), so that typed on the Japanese site it finds ミーティング.
+    """
+    indexed = index_term(key, term)
+    return [indexed] if indexed == term or is_english_word(term) else [indexed, term]
+
+
 @dataclass
 class _Contribution:
     """What one morpheme adds to a :class:`TextTerms`, in the order it adds it.
@@ -272,8 +294,9 @@ class DocumentAnalyzer:
         term = term_of(morpheme.normalized_form())
         if not term:
             return
-        terms.lexicon.append((key, term))
-        terms.words.append(term)
+        looked_up = lexicon_terms(key, term)
+        terms.lexicon.extend((key, found) for found in looked_up)
+        terms.words.append(looked_up[0])
         group_ids = morpheme.synonym_group_ids()
         if group_ids:
             terms.groups.append((term, tuple(group_ids)))

@@ -191,6 +191,37 @@
     return short.slice(i).join("") === long.slice(i + 1).join("");
   }
 
+  // query.py ENDINGS, _ending and another_form
+  var ENDINGS = new Set([
+    "", "e", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "y", "ies", "ied", "ly",
+    "ment", "ments", "ion", "ions", "ation", "ations",
+  ]);
+
+  function ending(word, shared) {
+    var rest = word.slice(shared).join("");
+    if (ENDINGS.has(rest)) return rest;
+    var doubled = rest.length > 1 && word[shared] === word[shared - 1] &&
+      ENDINGS.has(word.slice(shared + 1).join(""));
+    return doubled ? word.slice(shared + 1).join("") : null;
+  }
+
+  function anotherForm(typed, known) {
+    typed = Array.from(typed);
+    known = Array.from(known);
+    var shared = 0;
+    while (shared < Math.min(typed.length, known.length) && typed[shared] === known[shared]) {
+      shared++;
+    }
+    return (
+      typed.join("") !== known.join("") && shared >= 4 &&
+      ending(typed, shared) !== null && ending(known, shared) !== null
+    );
+  }
+
+  function nearLatinWord(a, b) {
+    return oneEditApart(a, b) || anotherForm(a, b);
+  }
+
   function Clauses(boosts) {
     this.boosts = boosts;
     this.items = [];
@@ -507,7 +538,7 @@
     } else {
       out.add(value, "word");
       if (cpLength(value) >= 3) {
-        var close = cpLength(value) >= 4 ? oneEditApart : acronymSlip;
+        var close = cpLength(value) >= 4 ? nearLatinWord : acronymSlip;
         var near = this.asciiKeys.filter(function (key) { return close(value, key); });
         near = near.slice(0, this.limits.typoKeys);
         for (k = 0; k < near.length; k++) {

@@ -1,0 +1,86 @@
+"""English words: a page is found by any form of its words (transferred, transfer).
+
+SudachiPy reads the English words its dictionary knows as katakana
+(meeting → ミーティング) and leaves their other forms as written (meetings), so
+without stemming "transfer" did not find "When you are transferred".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lunr.index import Index
+
+from wardsite.search.english import english_stem, is_english_word
+from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.query import QueryAnalyzer, search
+from wardsite.search.synonyms import SynonymGroup
+
+EN_DOCS = [
+    SearchDoc("en/transfer/", "When you are transferred", "Your ID moves with you on 1 April."),
+    SearchDoc("en/internet/", "View websites", "Only a picture reaches you (screen transfer)."),
+    SearchDoc("en/retire/", "When you retire", "You can no longer sign in after your last day."),
+    SearchDoc("en/files/", "Your files", "Before your retirement, move your files."),
+    SearchDoc("en/lock/", "If your account is locked", "The lock ends, or reset your password."),
+    SearchDoc("en/meet/", "Meetings in Teams", "Start meetings here. A meeting has a link."),
+]
+JA_DOCS = [
+    SearchDoc("meet/", "会議", "ミーティングの始め方です。"),
+    SearchDoc("print/", "印刷", "プリンターで印刷します。"),
+]
+
+
+def ranked(bundle: dict[str, Any], query: str) -> list[str]:
+    index = Index.load(bundle["index"])
+    results = search(index, QueryAnalyzer(bundle["analysis"]), query)
+    return [bundle["docs"][int(ref)]["location"] for ref, _score in results]
+
+
+@pytest.fixture(scope="module")
+def en_bundle() -> dict[str, Any]:
+    synonyms = [SynonymGroup(("ロック", "ロックアウト", "lockout"), 1)]
+    return build_index(EN_DOCS, "en", synonyms)
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("transfer", "en/transfer/"),  # the title says "transferred"
+        ("transferred", "en/transfer/"),
+        ("retirement", "en/retire/"),  # the title says "retire"
+        ("meeting", "en/meet/"),  # pages say "meetings"
+    ],
+)
+def test_any_form_of_an_english_word_finds_the_page(
+    en_bundle: dict[str, Any], query: str, location: str
+) -> None:
+    assert ranked(en_bundle, query)[:1] == [location]
+
+
+def test_a_synonym_group_in_katakana_reaches_the_english_words(
+    en_bundle: dict[str, Any],
+) -> None:
+    """ロック is SudachiPy's reading of "lock": typed, or as a synonym, it finds "locked"."""
+    assert ranked(en_bundle, "ロック")[:1] == ["en/lock/"]
+    assert ranked(en_bundle, "lockout")[:1] == ["en/lock/"]
+
+
+def test_an_english_word_on_the_japanese_site_finds_the_katakana_word() -> None:
+    """Staff type English words on the Japanese site: meetings → ミーティング.
+
+    SudachiPy knows "meeting" (ミーティング), not "meetings": the stem joins them.
+    """
+    bundle = build_index([*JA_DOCS, *EN_DOCS[-1:]], "ja")
+    assert "meet/" in ranked(bundle, "meeting")
+    assert "meet/" in ranked(bundle, "meetings")
+
+
+def test_only_latin_words_are_stemmed() -> None:
+    assert [english_stem(w) for w in ("transferred", "files", "retirement")] == [
+        "transfer",
+        "file",
+        "retir",
+    ]
+    assert is_english_word("teams")
+    assert not any(is_english_word(w) for w in ("fido2", "m365", "pc", "会議", "ミーティング"))
