@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from support.searchvectors import OUTPUT, make_vectors, sample_bundle
-from wardsite.search.query import QueryAnalyzer, another_form, one_edit_apart
+from wardsite.search.query import QueryAnalyzer, another_form, conversion_slip, one_edit_apart
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS: dict[str, Any] = json.loads(OUTPUT.read_text(encoding="utf-8"))
@@ -110,6 +110,19 @@ def test_a_form_no_page_uses_reaches_the_stem_of_the_forms_pages_use() -> None:
     """Failed before: "resetting" (not in the sample pages) reached nothing."""
     english = QueryAnalyzer(sample_bundle("en")["analysis"])
     assert {"term": "reset", "kind": "typo", "boost": 0.5} in english.analyze("resetting")
+
+
+def test_a_wrong_kanji_conversion_reads_as_the_word_not_as_three_words() -> None:
+    """他要素認証 (the IME's homophone 他 for 多) is 多要素認証, not 他 + 要素 + 認証.
+
+    Failed before: three known words always won over one slip. Two words stay
+    two words: 印刷機 is 印刷 + 機, not a slip of a 3-kanji word.
+    """
+    assert terms("他要素認証")["多要素認証"] == "typo"
+    assert "他" not in terms("他要素認証")
+    assert terms("印刷機")["印刷"] == "word"
+    assert conversion_slip("他要素認証", "多要素認証")
+    assert not conversion_slip("家の仕事", "家で仕事")  # a particle is no conversion
 
 
 def test_vectors_in_node(node: str) -> None:

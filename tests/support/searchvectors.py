@@ -115,6 +115,8 @@ QUERY_CASES: tuple[str, ...] = (
     "sharing",
     "passwording",
     "outlxxk",
+    "他要素認証",
+    "印刷機",
 )
 
 

@@ -15,7 +15,9 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    such as パスワードを忘れた). A suffix that is a complete word stops the search.
 3. Segment the rest by dynamic programming over the lexicon (plus the stop
    words): fewest unknown characters, then fewest typo matches, then fewest
-   segments. A Japanese stretch that differs in one character (not the word's
+   segments (a kanji replaced by a kanji, a wrong conversion, costs no typo
+   match but two and a half segments, see ``_CONVERSION``). A Japanese stretch
+   that differs in one character (not the word's
    only kanji), or by two neighbours swapped, from a lexicon word of 3+
    characters with a kanji, or 5+ kana, is a ``typo`` match (在宅勤無 → 在宅勤務,
    ヘルプデクス → ヘルプデスク). Short kana words (loanwords: チャット) are
@@ -94,9 +96,24 @@ def acronym_slip(a: str, b: str) -> bool:
     )
 
 
-_UNKNOWN = (1, 0, 1)
-_TYPO = (0, 1, 1)
-_KEY = (0, 0, 1)
+#: Segmentation costs: (unknown characters, typo matches, 2 × segments). A
+#: wrong kanji conversion (the IME offered a homophone: 他要素認証 for 多要素認証)
+#: is no typo match but costs two and a half words: one word with one kanji
+#: replaced is a likelier reading than three or more known words that happen
+#: to stand side by side (他 + 要素 + 認証), and less likely than two (印刷機 is
+#: 印刷 + 機, not a slip of 印刷物).
+_UNKNOWN = (1, 0, 2)
+_TYPO = (0, 1, 2)
+_KEY = (0, 0, 2)
+_CONVERSION = (0, 0, 5)
+
+
+def conversion_slip(piece: str, key: str) -> bool:
+    """True when ``key`` is ``piece`` with one kanji replaced by another kanji."""
+    if len(piece) != len(key):
+        return False
+    diffs = [i for i in range(len(piece)) if piece[i] != key[i]]
+    return len(diffs) == 1 and is_kanji(piece[diffs[0]]) and is_kanji(key[diffs[0]])
 
 
 def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -334,7 +351,8 @@ class QueryAnalyzer:
                         continue
                     key = self._typo_key(chars[i:j])
                     if key is not None:
-                        options.append((_add(best[j], _TYPO), ("typo", j, key)))
+                        slip = _CONVERSION if conversion_slip(chars[i:j], key) else _TYPO
+                        options.append((_add(best[j], slip), ("typo", j, key)))
             options.append((cost, choice))
             best[i], step[i] = options[0]
             for option_cost, option in options[1:]:

@@ -109,10 +109,23 @@
   // ---- query.py ----------------------------------------------------------
 
   var END_SPACES = " \t\n\r\u3000";
-  var UNKNOWN = [1, 0, 1], TYPO = [0, 1, 1], KEY = [0, 0, 1];
+  // (unknown characters, typo matches, 2 × segments); query.py explains CONVERSION
+  var UNKNOWN = [1, 0, 2], TYPO = [0, 1, 2], KEY = [0, 0, 2], CONVERSION = [0, 0, 5];
 
   function addCost(a, b) {
     return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+  }
+
+  /* query.py conversion_slip: one kanji replaced by another (arrays of characters) */
+  function conversionSlip(piece, key) {
+    if (piece.length !== key.length) return false;
+    var diffs = [];
+    for (var i = 0; i < piece.length; i++) if (piece[i] !== key[i]) diffs.push(i);
+    return (
+      diffs.length === 1 &&
+      inRanges(piece[diffs[0]].codePointAt(0), KANJI_RANGES) &&
+      inRanges(key[diffs[0]].codePointAt(0), KANJI_RANGES)
+    );
   }
 
   function less(a, b) {
@@ -472,7 +485,10 @@
           for (var x = i; x < j; x++) if (classes[x] !== JA) allJa = false;
           if (!allJa) continue;
           var key = this.typoKey(chars.slice(i, j));
-          if (key !== null) options.push([addCost(best[j], TYPO), ["typo", j, key]]);
+          if (key !== null) {
+            var slip = conversionSlip(chars.slice(i, j), Array.from(key)) ? CONVERSION : TYPO;
+            options.push([addCost(best[j], slip), ["typo", j, key]]);
+          }
         }
       }
       options.push([addCost(best[i + 1], UNKNOWN), ["unknown", i + 1, chars[i]]]);
