@@ -41,12 +41,15 @@ def bench() -> ModuleType:
         ("fresh", 200),
         ("final", 250),
         ("blind7", 240),
+        ("dev", 150),
     ],
 )
 def test_queries_file_is_well_formed(bench: ModuleType, site: Path, name: str, size: int) -> None:
     queries = bench.load_queries(bench.SETS[name], name)
     assert len(queries) >= size
-    assert {q.kind for q in queries} == set(bench.KINDS)
+    kinds = {q.kind for q in queries}
+    # the dev set asks only the kinds the others answered worst
+    assert kinds == set(bench.KINDS) or (name == "dev" and kinds <= set(bench.KINDS))
     for query in queries:
         assert 2 in query.relevant.values(), query.text
         for location in query.relevant:
@@ -67,7 +70,7 @@ def _same_query(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@pytest.mark.parametrize("newer", ["confirm", "fresh", "final", "blind7"])
+@pytest.mark.parametrize("newer", ["confirm", "fresh", "final", "blind7", "dev"])
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
 ) -> None:

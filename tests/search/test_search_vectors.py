@@ -123,6 +123,20 @@ def test_a_wrong_kanji_conversion_reads_as_the_word_not_as_three_words() -> None
     assert terms("印刷機")["印刷"] == "word"
     assert conversion_slip("他要素認証", "多要素認証")
     assert not conversion_slip("家の仕事", "家で仕事")  # a particle is no conversion
+    assert not conversion_slip("課の人", "外の人")  # words and particles, not one compound
+
+
+def test_an_expression_in_another_inflection_brings_its_paraphrases() -> None:
+    """パスワード忘れちゃった has the words of パスワードを忘れた (→ 再設定) side by side.
+
+    Failed before: only the exact expression brought its paraphrases, and
+    ちゃっ was read as a slip of チャット.
+    """
+    assert terms("パスワード忘れちゃった")["再設定"] == "paraphrase"
+    assert "ちゃっと" not in terms("パスワード忘れちゃった")
+    assert "再設定" not in terms("忘れたパスワード")  # another order is another meaning
+    assert "てれわく" not in terms("家 電話 仕事")  # words apart are no expression
+    assert "再設定" not in terms("パスワードは忘れない")  # negated: another situation
 
 
 def test_vectors_in_node(node: str) -> None:

@@ -38,6 +38,7 @@ from wardsite.search.english import english_stem, is_english_word
 from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
+from wardsite.search.query import AFFIRMATIVE, NEGATIVE, is_negative
 from wardsite.search.segment import (
     ALNUM,
     DocumentAnalyzer,
@@ -200,6 +201,8 @@ class IndexBuilder:
         #: folded everyday expression → its lexicon terms; expression term → site terms.
         self._expression_keys: dict[str, set[str]] = {}
         self._expression_targets: dict[str, set[str]] = {}
+        #: expression term → its content terms (2+) and polarity, for other inflections
+        self._expression_phrases: dict[str, set[tuple[str, ...]]] = {}
         self.paraphrases = list(paraphrases)
         for paraphrase in self.paraphrases:
             self._add_paraphrase(paraphrase)
@@ -225,6 +228,10 @@ class IndexBuilder:
             words = {w for w in self.analyzer.analyze(expression).words if w not in stop}
             self._expression_keys.setdefault(folded, set()).update({term, *words})
             self._expression_targets.setdefault(term, set()).update(targets - {term})
+            phrase, tail = self.analyzer.content_terms(expression, stop)
+            if len(phrase) >= 2:
+                sign = NEGATIVE if is_negative(tail) else AFFIRMATIVE
+                self._expression_phrases.setdefault(term, set()).add((*phrase, sign))
 
     def _terms_of_word(self, word: str) -> set[str]:
         """Index terms for one synonym-file word: its SudachiPy term, or a phrase term."""
@@ -390,6 +397,12 @@ class IndexBuilder:
         return {
             "version": FORMAT_VERSION,
             "lexicon": [[key, sorted(lexicon[key])] for key in sorted(lexicon)],
+            "phrases": [
+                [term, list(words[:-1]), words[-1]]
+                for term in sorted(self._expression_phrases)
+                if term in expansions
+                for words in sorted(self._expression_phrases[term])
+            ],
             "stopwords": sorted(stopword_set()),
             "synonyms": [
                 [term, [[other, kind] for other, kind in sorted(expansions[term].items())]]

@@ -15,8 +15,9 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    such as パスワードを忘れた). A suffix that is a complete word stops the search.
 3. Segment the rest by dynamic programming over the lexicon (plus the stop
    words): fewest unknown characters, then fewest typo matches, then fewest
-   segments (a kanji replaced by a kanji, a wrong conversion, costs no typo
-   match but two and a half segments, see ``_CONVERSION``). A Japanese stretch
+   segments (a kanji replaced by a kanji in an all-kanji stretch, a wrong
+   conversion, costs no typo match but two and a half segments, see
+   ``_CONVERSION``). A Japanese stretch
    that differs in one character (not the word's
    only kanji), or by two neighbours swapped, from a lexicon word of 3+
    characters with a kanji, or 5+ kana, is a ``typo`` match (在宅勤無 → 在宅勤務,
@@ -34,7 +35,10 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    3-letter word (an acronym: MAF, UBS) only reaches 3-letter words with two
    neighbours swapped or one letter replaced by a QWERTY neighbour, so that
    short keys do not match everything.
-5. When the stop words leave nothing, the query is analysed again keeping them
+5. An everyday expression of the paraphrase file whose content words stand
+   side by side in the query, in any inflection and with any particles
+   (画面が止まって for 画面が止まった), adds its paraphrases (``phrases``).
+6. When the stop words leave nothing, the query is analysed again keeping them
    (a stop word the lexicon does not know gives its bigrams).
 
 Clauses are ``{"term", "kind", "boost"}``; the fields to search are
@@ -44,6 +48,7 @@ ngram fields) with the highest boost it got.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -109,11 +114,14 @@ _CONVERSION = (0, 0, 5)
 
 
 def conversion_slip(piece: str, key: str) -> bool:
-    """True when ``key`` is ``piece`` with one kanji replaced by another kanji."""
-    if len(piece) != len(key):
+    """True when ``key`` is the kanji compound ``piece`` with one kanji replaced.
+
+    Only all-kanji stretches: the IME converts a compound as a whole, while a
+    stretch with kana in it (課の人) is words and particles, not one word.
+    """
+    if len(piece) != len(key) or not all(is_kanji(ch) for ch in piece + key):
         return False
-    diffs = [i for i in range(len(piece)) if piece[i] != key[i]]
-    return len(diffs) == 1 and is_kanji(piece[diffs[0]]) and is_kanji(key[diffs[0]])
+    return sum(a != b for a, b in zip(piece, key, strict=True)) == 1
 
 
 def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -184,6 +192,17 @@ def near_latin_word(a: str, b: str) -> bool:
     return one_edit_apart(a, b) or another_form(a, b)
 
 
+#: A negation in the words after a phrase's last content word (使えない, 入れなくなった,
+#: 届きません): 「Teams が使えない」 is another situation than 「Teams は使えますか」.
+_NEGATION = re.compile("ない|なく|なかっ|ません")
+NEGATIVE, AFFIRMATIVE = "-", "+"
+
+
+def is_negative(tail: str) -> bool:
+    """True when folded text from a phrase's last content word on is negated."""
+    return _NEGATION.search(tail) is not None
+
+
 class QueryAnalyzer:
     """Turns typed queries into lunr clauses with one language's analysis data."""
 
@@ -204,6 +223,9 @@ class QueryAnalyzer:
         self.synonyms: dict[str, list[tuple[str, str]]] = {
             term: [(other, kind) for other, kind in others] for term, others in analysis["synonyms"]
         }
+        self.phrases: list[tuple[str, list[str], str]] = [
+            (term, list(words), polarity) for term, words, polarity in analysis.get("phrases", ())
+        ]
         self.typo_patterns: dict[str, str] = {}
         self.typo_keys: set[str] = set()
         for key in self.content_keys:
@@ -249,8 +271,10 @@ class QueryAnalyzer:
         typing = bool(text) and text[-1] not in END_SPACES
         tail = self._find_tail(chars) if typing else len(chars)
         out: _Clauses = _Clauses(self.boosts)
-        for segment in self._segment(chars[:tail]):
+        segments = self._segment(chars[:tail])
+        for segment in segments:
             self._segment_clauses(segment, drop_stop, out)
+        self._phrase_clauses(segments, out)
         if tail < len(chars):
             for key in self._completions(chars[tail:]):
                 for term in self.keys[key]:
@@ -258,6 +282,33 @@ class QueryAnalyzer:
                     for other, _relation in self.synonyms.get(term, []):
                         out.add(other, "prefix")
         return out.items
+
+    def _phrase_clauses(self, segments: list[tuple[str, str]], out: _Clauses) -> None:
+        """Everyday expressions typed in another inflection: their paraphrases too.
+
+        画面が止まって has the words of 画面が止まった (画面, 止まる) side by side,
+        particles and question words aside: it means the same situation.
+        """
+        words: list[list[str]] = []
+        tails: list[str] = []  # each word's text up to the next word: its polarity
+        for kind, value in segments:
+            terms = self.keys[value] if kind in ("key", "typo") else [value]
+            if kind in ("key", "typo") and (not terms or self.is_stop(value, terms)):
+                if tails:
+                    tails[-1] += value
+                continue
+            words.append(terms)
+            tails.append(value)
+        polarity = [NEGATIVE if is_negative(tail) else AFFIRMATIVE for tail in tails]
+        for term, phrase, sign in self.phrases:
+            size = len(phrase)
+            if any(
+                polarity[start + size - 1] == sign
+                and all(phrase[i] in words[start + i] for i in range(size))
+                for start in range(len(words) - size + 1)
+            ):
+                for other, relation in self.synonyms.get(term, []):
+                    out.add(other, relation)
 
     def _find_tail(self, chars: str) -> int:
         n = len(chars)

@@ -252,6 +252,30 @@ class DocumentAnalyzer:
         """SudachiPy's morphemes of a short text (a title), in the index's split mode."""
         return list(self._tokenizer.tokenize(text))
 
+    def content_terms(self, text: str, stop: frozenset[str] = frozenset()) -> tuple[list[str], str]:
+        """The index terms of the content words of a short text, in order, without parts,
+        and the folded text from the last of them on.
+
+        What a typed query's words give in the lexicon: 画面が止まらない →
+        ([画面, 止まる], "止まらない") (particles, auxiliaries, lone kana and the
+        ``stop`` words give no term).
+        """
+        out: list[str] = []
+        tail: list[str] = []
+        for morpheme in self._tokenizer.tokenize(text):
+            pos = morpheme.part_of_speech()[0]
+            key = _fold_word(morpheme.surface())
+            tail.append(key)
+            if pos in SKIP_POS or pos in FUNCTION_POS or not is_word(key):
+                continue
+            if len(key) == 1 and char_class(key) == JA and not is_kanji(key):
+                continue
+            term = term_of(morpheme.normalized_form())
+            if term and key not in stop and lexicon_terms(key, term)[0] not in stop:
+                out.append(lexicon_terms(key, term)[0])
+                tail = [key]
+        return out, "".join(tail)
+
     def single_word(self, word: str) -> tuple[str, set[int]] | None:
         """(index term, synonym group ids) when SudachiPy reads ``word`` as one content word."""
         morphemes = [

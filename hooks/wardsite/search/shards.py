@@ -21,7 +21,9 @@ with more pages than are shown with their text)
 
 ``lexicon/<n>.json``
     ``{"entries": [[ordinal, key, [terms]], ...], "synonyms": [[term,
-    [[other, kind], ...]], ...]}``. A lexicon key goes into the shard of its
+    [[other, kind], ...]], ...], "phrases": [[ordinal, term, [words], polarity],
+    ...]}``
+    (phrases: :func:`lexicon_shards`). A lexicon key goes into the shard of its
     first and of its second character (:func:`shard_of`). The query side
     fetches the shards of every character of the normalised query; a key it
     may use (the query's words, completions of a half-typed word, one-slip
@@ -171,16 +173,32 @@ def posting_rows(index: Mapping[str, Any]) -> list[list[Any]]:
 
 
 def lexicon_shards(analysis: Mapping[str, Any], count: int) -> list[dict[str, Any]]:
-    """The lexicon and synonyms cut by the first and second character of each key."""
+    """The lexicon and synonyms cut by the first and second character of each key.
+
+    A phrase (an everyday expression's words, matched in any inflection) goes
+    into every shard of a key that stands for its first word: a query it
+    matches has such a key, so the shard is loaded.
+    """
     synonyms = {term: others for term, others in analysis["synonyms"]}
-    shards: list[dict[str, Any]] = [{"entries": [], "synonyms": {}} for _ in range(count)]
+    shards: list[dict[str, Any]] = [
+        {"entries": [], "synonyms": {}, "phrases": []} for _ in range(count)
+    ]
+    shards_of_term: dict[str, set[int]] = {}
     for ordinal, (key, terms) in enumerate(analysis["lexicon"]):
-        for n in sorted({shard_of(char, count) for char in list(key)[:2]}):
+        numbers = {shard_of(char, count) for char in list(key)[:2]}
+        for term in terms:
+            shards_of_term.setdefault(term, set()).update(numbers)
+        for n in sorted(numbers):
             shard = shards[n]
             shard["entries"].append([ordinal, key, terms])
             for term in terms:
                 if term in synonyms:
                     shard["synonyms"][term] = synonyms[term]
+    for ordinal, (term, words, polarity) in enumerate(analysis.get("phrases", ())):
+        for n in sorted(shards_of_term.get(words[0], ())):
+            shards[n]["phrases"].append([ordinal, term, words, polarity])
+            if term in synonyms:
+                shards[n]["synonyms"][term] = synonyms[term]
     for shard in shards:
         shard["synonyms"] = sorted(shard["synonyms"].items())
     return shards
@@ -242,7 +260,11 @@ def shard_files(
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode() + b"\0")
-    settings = {key: value for key, value in analysis.items() if key not in ("lexicon", "synonyms")}
+    settings = {
+        key: value
+        for key, value in analysis.items()
+        if key not in ("lexicon", "synonyms", "phrases")
+    }
     files["meta.json"] = _dump(
         {
             "version": SHARD_FORMAT,

@@ -34,6 +34,12 @@ LIGHT_VERBS_JA: tuple[str, ...] = (
     "する", "為る", "いる", "居る", "ある", "有る", "なる", "成る", "れる", "られる", "せる",
     "ない", "無い", "おる", "思う",
 )
+#: Colloquial endings (消しちゃった, 送っちゃって): no topic, and read as words they
+#: were taken for a slip of チャット.
+COLLOQUIAL_JA: tuple[str, ...] = (
+    "ちゃった", "ちゃって", "ちゃう", "ちゃいました", "ちゃいます", "じゃった", "じゃって",
+    "じゃう",
+)
 #: English question words (not "it": IT is a topic on this site).
 QUESTION_EN: tuple[str, ...] = (
     "how", "what", "where", "when", "why", "who", "which", "do", "does", "did", "can", "could",
@@ -43,7 +49,7 @@ QUESTION_EN: tuple[str, ...] = (
 )
 # fmt: on
 
-STOPWORDS: tuple[str, ...] = QUESTION_JA + LIGHT_VERBS_JA + QUESTION_EN
+STOPWORDS: tuple[str, ...] = QUESTION_JA + LIGHT_VERBS_JA + COLLOQUIAL_JA + QUESTION_EN
 
 
 def stopword_set(words: Iterable[str] = STOPWORDS) -> frozenset[str]:

@@ -116,16 +116,14 @@
     return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
   }
 
-  /* query.py conversion_slip: one kanji replaced by another (arrays of characters) */
+  /* query.py conversion_slip: an all-kanji stretch with one kanji replaced (character arrays) */
   function conversionSlip(piece, key) {
     if (piece.length !== key.length) return false;
-    var diffs = [];
-    for (var i = 0; i < piece.length; i++) if (piece[i] !== key[i]) diffs.push(i);
-    return (
-      diffs.length === 1 &&
-      inRanges(piece[diffs[0]].codePointAt(0), KANJI_RANGES) &&
-      inRanges(key[diffs[0]].codePointAt(0), KANJI_RANGES)
-    );
+    var isKanji = function (ch) { return inRanges(ch.codePointAt(0), KANJI_RANGES); };
+    if (!piece.every(isKanji) || !key.every(isKanji)) return false;
+    var diffs = 0;
+    for (var i = 0; i < piece.length; i++) if (piece[i] !== key[i]) diffs++;
+    return diffs === 1;
   }
 
   function less(a, b) {
@@ -286,6 +284,8 @@
     this.kanaFolded = new Map();
     this.kanaMissing = new Map();
     this.synonyms = new Map();
+    this.phrases = [];
+    this.phraseOrdinals = new Set();
     var self = this;
     analysis.stopwords.forEach(function (word) {
       self.keys.set(word, []);
@@ -293,7 +293,20 @@
     });
     this.addLexicon(analysis.lexicon.map(function (entry, at) { return [at, entry[0], entry[1]]; }));
     this.addSynonyms(analysis.synonyms);
+    this.addPhrases((analysis.phrases || []).map(function (entry, at) {
+      return [at, entry[0], entry[1], entry[2]];
+    }));
   }
+
+  /* Phrases [ordinal, term, words, polarity] (query.py _phrase_clauses); known ones are skipped. */
+  Analyzer.prototype.addPhrases = function (entries) {
+    for (var e = 0; e < entries.length; e++) {
+      if (this.phraseOrdinals.has(entries[e][0])) continue;
+      this.phraseOrdinals.add(entries[e][0]);
+      this.phrases.push(entries[e]);
+      this.sorted = false;
+    }
+  };
 
   /* Lexicon entries [ordinal, key, terms]; a key already known is skipped. */
   Analyzer.prototype.addLexicon = function (entries) {
@@ -354,6 +367,7 @@
     var byOrdinal = function (a, b) { return ordinal.get(a) - ordinal.get(b); };
     this.contentKeys.sort(byOrdinal);
     this.asciiKeys.sort(byOrdinal);
+    this.phrases.sort(function (a, b) { return a[0] - b[0]; });
     this.sorted = true;
   };
 
@@ -377,6 +391,7 @@
     var out = new Clauses(this.boosts);
     var segments = this.segment(chars.slice(0, tail));
     for (var s = 0; s < segments.length; s++) this.segmentClauses(segments[s], dropStop, out);
+    this.phraseClauses(segments, out);
     if (tail < chars.length) {
       var completions = this.completions(chars.slice(tail).join(""));
       for (var c = 0; c < completions.length; c++) {
@@ -389,6 +404,38 @@
       }
     }
     return out.items;
+  };
+
+  /* query.py _NEGATION, is_negative */
+  var NEGATION = /ない|なく|なかっ|ません/;
+
+  /* query.py _phrase_clauses: an expression's words side by side, in any inflection */
+  Analyzer.prototype.phraseClauses = function (segments, out) {
+    var words = [];
+    var tails = [];
+    for (var s = 0; s < segments.length; s++) {
+      var kind = segments[s][0], value = segments[s][1];
+      var known = kind === "key" || kind === "typo";
+      var terms = known ? this.keys.get(value) : [value];
+      if (known && (!terms.length || this.isStop(value, terms))) {
+        if (tails.length) tails[tails.length - 1] += value;
+        continue;
+      }
+      words.push(terms);
+      tails.push(value);
+    }
+    var polarity = tails.map(function (tail) { return NEGATION.test(tail) ? "-" : "+"; });
+    for (var p = 0; p < this.phrases.length; p++) {
+      var term = this.phrases[p][1], phrase = this.phrases[p][2], sign = this.phrases[p][3];
+      var found = false;
+      for (var start = 0; !found && start + phrase.length <= words.length; start++) {
+        found = polarity[start + phrase.length - 1] === sign &&
+          phrase.every(function (word, i) { return words[start + i].indexOf(word) >= 0; });
+      }
+      if (!found) continue;
+      var others = this.synonyms.get(term) || [];
+      for (var o = 0; o < others.length; o++) out.add(others[o][0], others[o][1]);
+    }
   };
 
   Analyzer.prototype.findTail = function (chars) {

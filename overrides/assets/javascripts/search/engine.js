@@ -112,6 +112,7 @@
     this.lexiconLoaded.add(n);
     this.currentAnalyzer.addLexicon(data.entries);
     this.currentAnalyzer.addSynonyms(data.synonyms);
+    this.currentAnalyzer.addPhrases(data.phrases || []);
   };
 
   /*
