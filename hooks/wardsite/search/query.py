@@ -287,7 +287,10 @@ class QueryAnalyzer:
         """Everyday expressions typed in another inflection: their paraphrases too.
 
         画面が止まって has the words of 画面が止まった (画面, 止まる) side by side,
-        particles and question words aside: it means the same situation.
+        particles and question words aside, and the same polarity (a negation
+        after the last word or not): it means the same situation. The first
+        word must be typed with its term's first character (the browser has
+        the phrase from that character's lexicon shard).
         """
         words: list[list[str]] = []
         tails: list[str] = []  # each word's text up to the next word: its polarity
@@ -304,6 +307,7 @@ class QueryAnalyzer:
             size = len(phrase)
             if any(
                 polarity[start + size - 1] == sign
+                and phrase[0][0] in tails[start]  # its shard is loaded (shards.py)
                 and all(phrase[i] in words[start + i] for i in range(size))
                 for start in range(len(words) - size + 1)
             ):

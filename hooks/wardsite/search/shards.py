@@ -176,29 +176,25 @@ def lexicon_shards(analysis: Mapping[str, Any], count: int) -> list[dict[str, An
     """The lexicon and synonyms cut by the first and second character of each key.
 
     A phrase (an everyday expression's words, matched in any inflection) goes
-    into every shard of a key that stands for its first word: a query it
-    matches has such a key, so the shard is loaded.
+    into the shard of its first word's first character: a query it matches
+    has that character (query.py ``_phrase_clauses``), so the shard is loaded.
     """
     synonyms = {term: others for term, others in analysis["synonyms"]}
     shards: list[dict[str, Any]] = [
         {"entries": [], "synonyms": {}, "phrases": []} for _ in range(count)
     ]
-    shards_of_term: dict[str, set[int]] = {}
     for ordinal, (key, terms) in enumerate(analysis["lexicon"]):
-        numbers = {shard_of(char, count) for char in list(key)[:2]}
-        for term in terms:
-            shards_of_term.setdefault(term, set()).update(numbers)
-        for n in sorted(numbers):
+        for n in sorted({shard_of(char, count) for char in list(key)[:2]}):
             shard = shards[n]
             shard["entries"].append([ordinal, key, terms])
             for term in terms:
                 if term in synonyms:
                     shard["synonyms"][term] = synonyms[term]
     for ordinal, (term, words, polarity) in enumerate(analysis.get("phrases", ())):
-        for n in sorted(shards_of_term.get(words[0], ())):
-            shards[n]["phrases"].append([ordinal, term, words, polarity])
-            if term in synonyms:
-                shards[n]["synonyms"][term] = synonyms[term]
+        shard = shards[shard_of(next(iter(words[0])), count)]
+        shard["phrases"].append([ordinal, term, words, polarity])
+        if term in synonyms:
+            shard["synonyms"][term] = synonyms[term]
     for shard in shards:
         shard["synonyms"] = sorted(shard["synonyms"].items())
     return shards

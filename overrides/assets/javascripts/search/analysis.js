@@ -430,6 +430,7 @@
       var found = false;
       for (var start = 0; !found && start + phrase.length <= words.length; start++) {
         found = polarity[start + phrase.length - 1] === sign &&
+          tails[start].indexOf(Array.from(phrase[0])[0]) >= 0 &&
           phrase.every(function (word, i) { return words[start + i].indexOf(word) >= 0; });
       }
       if (!found) continue;
