@@ -1,17 +1,19 @@
 """English words in the index: one term for a word's inflections (file, files).
 
 English pages say "When you are transferred" and "before you retire"; staff
-type "transfer" and "retirement". Without stemming those are different terms,
-and SudachiPy makes it worse: it reads the words its dictionary knows as
-katakana (meeting → ミーティング) but leaves their inflections as written
-(meetings), so "file" and "files" never met. Every English word of the pages
-is therefore indexed under its Snowball (Porter2) English stem, the improved
-successor of the Porter stemmer that lunr.js and Material's English search use
-(a well-kept library rather than our own rules).
+type "transfer" and "retirement". SudachiPy reads the English words its
+dictionary knows as katakana (meeting → ミーティング, transfer → トランスファー),
+which also unifies their spellings (WiFi and Wi-Fi, email and e-mail), but it
+leaves their other forms as typed (meetings, transferred), so "file" and
+"files" never met. The forms SudachiPy leaves as typed are therefore indexed
+under their Snowball (Porter2) English stem, the improved successor of the
+Porter stemmer that lunr.js and Material's English search use (a well-kept
+library rather than our own rules), and the lexicon joins each stem with the
+katakana terms of its other forms (index.py ``_link_english_readings``).
 
-The query side needs no stemmer: the build records each surface form the
-pages use in the lexicon with its stem, so a typed "transferred" or
-"retirement" finds the stem the pages were indexed under.
+The query side needs no stemmer: the lexicon holds every form the pages use;
+a form no page uses reaches the forms that differ from it only by an English
+ending (query.py ``another_form``).
 """
 
 from __future__ import annotations

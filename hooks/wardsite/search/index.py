@@ -44,7 +44,7 @@ from wardsite.search.segment import (
     DocumentAnalyzer,
     TextTerms,
     char_class,
-    lexicon_terms,
+    index_term,
     text_bigrams,
 )
 from wardsite.search.stopwords import stopword_set
@@ -244,7 +244,7 @@ class IndexBuilder:
             if term == folded and _LATIN_JA_EDGE.search(folded):
                 # one word for SudachiPy (QRコード), two on a page that writes QR コード
                 self._phrases.append(_Phrase(folded, edges, _squeeze(folded)))
-            return set(lexicon_terms(folded, term))
+            return {index_term(folded, term)}
         self._phrases.append(_Phrase(folded, edges, _squeeze(folded)))
         self._phrase_words[folded] = word
         return {folded}

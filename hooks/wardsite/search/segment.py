@@ -158,24 +158,15 @@ def term_of(normalized_form: str) -> str:
 
 
 def index_term(key: str, term: str) -> str:
-    """The term a word is indexed under: English words by their stem (english.py).
+    """The term a word is indexed under: English words SudachiPy leaves as typed by stem.
 
-    ``key`` is the folded surface, ``term`` the folded SudachiPy normalised form
-    (katakana for the English words its dictionary knows: meeting → みていんぐ).
+    ``key`` is the folded surface, ``term`` the folded SudachiPy normalised form.
+    Where SudachiPy knows the word it already unifies its spellings (meeting →
+    みていんぐ, WiFi → wi-fi, e-mail → eめる), and that term stays; the forms it
+    leaves as typed (meetings, transferred) go by their English stem, which the
+    lexicon joins with the katakana term (index.py ``_link_english_readings``).
     """
-    if not is_english_word(key):
-        return term
-    return english_stem(term if is_english_word(term) else key)
-
-
-def lexicon_terms(key: str, term: str) -> list[str]:
-    """The terms a typed word stands for, the one it is indexed under first.
-
-    An English word also keeps SudachiPy's katakana reading (meeting →
-    みていんぐ), so that typed on the Japanese site it finds ミーティング.
-    """
-    indexed = index_term(key, term)
-    return [indexed] if indexed == term or is_english_word(term) else [indexed, term]
+    return english_stem(term) if is_english_word(key) and is_english_word(term) else term
 
 
 @dataclass
@@ -271,8 +262,8 @@ class DocumentAnalyzer:
             if len(key) == 1 and char_class(key) == JA and not is_kanji(key):
                 continue
             term = term_of(morpheme.normalized_form())
-            if term and key not in stop and lexicon_terms(key, term)[0] not in stop:
-                out.append(lexicon_terms(key, term)[0])
+            if term and key not in stop and index_term(key, term) not in stop:
+                out.append(index_term(key, term))
                 tail = [key]
         return out, "".join(tail)
 
@@ -318,9 +309,9 @@ class DocumentAnalyzer:
         term = term_of(morpheme.normalized_form())
         if not term:
             return
-        looked_up = lexicon_terms(key, term)
-        terms.lexicon.extend((key, found) for found in looked_up)
-        terms.words.append(looked_up[0])
+        indexed = index_term(key, term)
+        terms.lexicon.append((key, indexed))
+        terms.words.append(indexed)
         group_ids = morpheme.synonym_group_ids()
         if group_ids:
             terms.groups.append((term, tuple(group_ids)))
