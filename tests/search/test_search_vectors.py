@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from support.searchvectors import OUTPUT, make_vectors, sample_bundle
+from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.query import QueryAnalyzer, another_form, conversion_slip, one_edit_apart
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,6 +125,15 @@ def test_a_wrong_kanji_conversion_reads_as_the_word_not_as_three_words() -> None
     assert conversion_slip("他要素認証", "多要素認証")
     assert not conversion_slip("家の仕事", "家で仕事")  # a particle is no conversion
     assert not conversion_slip("課の人", "外の人")  # words and particles, not one compound
+
+
+def test_a_kanji_does_not_slip_to_a_kana() -> None:
+    """電話じゃなく is 電話 + じゃなく, not a slip of 電話機 (failed before)."""
+    docs = [SearchDoc("phone/", "電話機の使い方", "内線の電話をかけます。")]
+    analyzer = QueryAnalyzer(build_index(docs, "ja")["analysis"])
+    found = {c["term"]: c["kind"] for c in analyzer.analyze("電話じゃなく")}
+    assert "電話機" not in found and found["電話"] == "word"
+    assert {c["term"]: c["kind"] for c in analyzer.analyze("電話器")}["電話機"] == "typo"
 
 
 def test_an_expression_in_another_inflection_brings_its_paraphrases() -> None:

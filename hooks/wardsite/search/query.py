@@ -21,6 +21,7 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    that differs in one character (not the word's
    only kanji), or by two neighbours swapped, from a lexicon word of 3+
    characters with a kanji, or 5+ kana, is a ``typo`` match (在宅勤無 → 在宅勤務,
+   a kanji for a kanji or a kana for a kana;
    ヘルプデクス → ヘルプデスク). Short kana words (loanwords: チャット) are
    compared mora by mora, with small kana (ャ, ッ) read as their large twins:
    a 3+ kana stretch is a typo match of a kana word that it equals that way
@@ -357,7 +358,8 @@ class QueryAnalyzer:
             return None
         for p in range(len(piece)):
             key = self.typo_patterns.get(piece[:p] + "\0" + piece[p + 1 :])
-            if key is not None:
+            # a kanji slips to another kanji, kana to kana: 電話じ is no slip of 電話機
+            if key is not None and is_kanji(piece[p]) == is_kanji(key[p]):
                 return key
         for p in range(len(piece) - 1):  # two neighbours swapped: へるぷでくす
             swapped = piece[:p] + piece[p + 1] + piece[p] + piece[p + 2 :]

@@ -116,11 +116,14 @@
     return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
   }
 
+  function isKanjiChar(ch) {
+    return inRanges(ch.codePointAt(0), KANJI_RANGES);
+  }
+
   /* query.py conversion_slip: an all-kanji stretch with one kanji replaced (character arrays) */
   function conversionSlip(piece, key) {
     if (piece.length !== key.length) return false;
-    var isKanji = function (ch) { return inRanges(ch.codePointAt(0), KANJI_RANGES); };
-    if (!piece.every(isKanji) || !key.every(isKanji)) return false;
+    if (!piece.every(isKanjiChar) || !key.every(isKanjiChar)) return false;
     var diffs = 0;
     for (var i = 0; i < piece.length; i++) if (piece[i] !== key[i]) diffs++;
     return diffs === 1;
@@ -483,7 +486,11 @@
     if (this.keys.has(piece.join(""))) return null;
     for (var p = 0; p < piece.length; p++) {
       var pattern = piece.slice(0, p).join("") + "\0" + piece.slice(p + 1).join("");
-      if (this.typoPatterns.has(pattern)) return this.typoPatterns.get(pattern);
+      if (this.typoPatterns.has(pattern)) {
+        var found = this.typoPatterns.get(pattern);
+        /* a kanji slips to another kanji, kana to kana (query.py) */
+        if (isKanjiChar(piece[p]) === isKanjiChar(Array.from(found)[p])) return found;
+      }
     }
     for (p = 0; p + 1 < piece.length; p++) {
       // two neighbours swapped: へるぷでくす
