@@ -143,6 +143,8 @@ def test_an_expression_in_another_inflection_brings_its_paraphrases() -> None:
     ちゃっ was read as a slip of チャット.
     """
     assert terms("パスワード忘れちゃった")["再設定"] == "paraphrase"
+    # the expression is one word of the query, as when typed as written (coverage)
+    assert terms("パスワード忘れちゃった")["ぱすわどを忘れた"] == "word"
     assert "ちゃっと" not in terms("パスワード忘れちゃった")
     assert "再設定" not in terms("忘れたパスワード")  # another order is another meaning
     assert "てれわく" not in terms("家 電話 仕事")  # words apart are no expression

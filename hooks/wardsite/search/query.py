@@ -312,6 +312,7 @@ class QueryAnalyzer:
                 and all(phrase[i] in words[start + i] for i in range(size))
                 for start in range(len(words) - size + 1)
             ):
+                out.add(term, "word")  # as if typed as written: one word of the query
                 for other, relation in self.synonyms.get(term, []):
                     out.add(other, relation)
 

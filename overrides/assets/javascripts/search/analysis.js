@@ -437,6 +437,7 @@
           phrase.every(function (word, i) { return words[start + i].indexOf(word) >= 0; });
       }
       if (!found) continue;
+      out.add(term, "word"); /* as if typed as written: one word of the query */
       var others = this.synonyms.get(term) || [];
       for (var o = 0; o < others.length; o++) out.add(others[o][0], others[o][1]);
     }
