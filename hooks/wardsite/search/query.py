@@ -15,14 +15,12 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    such as パスワードを忘れた). A suffix that is a complete word stops the search.
 3. Segment the rest by dynamic programming over the lexicon (plus the stop
    words): fewest unknown characters, then fewest typo matches, then fewest
-   segments (a kanji replaced by a kanji in an all-kanji stretch, a wrong
-   conversion, costs no typo match but two and a half segments, see
-   ``_CONVERSION``). A Japanese stretch
-   that differs in one character (not the word's
-   only kanji), or by two neighbours swapped, from a lexicon word of 3+
-   characters with a kanji, or 5+ kana, is a ``typo`` match (在宅勤無 → 在宅勤務,
-   a kanji for a kanji or a kana for a kana;
-   ヘルプデクス → ヘルプデスク). Short kana words (loanwords: チャット) are
+   segments. A Japanese stretch that differs in one character (a kanji for a
+   kanji, a kana for a kana; not the word's only kanji), or by two neighbours
+   swapped, from a lexicon word of 3+ characters with a kanji, or 5+ kana, is
+   a ``typo`` match (在宅勤無 → 在宅勤務, ヘルプデクス → ヘルプデスク); a kanji
+   replaced in an all-kanji stretch (a wrong conversion: 他要素認証) counts as
+   no typo match but two and a half segments (``_CONVERSION``). Short kana words (loanwords: チャット) are
    compared mora by mora, with small kana (ャ, ッ) read as their large twins:
    a 3+ kana stretch is a typo match of a kana word that it equals that way
    (チヤット), or equals with two neighbours swapped (チャトッ), or with one
