@@ -20,12 +20,12 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    swapped, from a lexicon word of 3+ characters with a kanji, or 5+ kana, is
    a ``typo`` match (在宅勤無 → 在宅勤務, ヘルプデクス → ヘルプデスク); a kanji
    replaced in an all-kanji stretch (a wrong conversion: 他要素認証) counts as
-   no typo match but two and a half segments (``_CONVERSION``). Short kana words (loanwords: チャット) are
-   compared mora by mora, with small kana (ャ, ッ) read as their large twins:
-   a 3+ kana stretch is a typo match of a kana word that it equals that way
-   (チヤット), or equals with two neighbours swapped (チャトッ), or with one
-   character of a 4+ kana word missing (サインン, ヘッドセト); ー is already
-   dropped by ``normalize``.
+   no typo match but two and a half segments (``_CONVERSION``). Short kana
+   words (loanwords: チャット) are compared mora by mora, with small kana
+   (ャ, ッ) read as their large twins: a 3+ kana stretch is a typo match of a
+   kana word that it equals that way (チヤット), or equals with two neighbours
+   swapped (チャトッ), or with one character of a 4+ kana word missing
+   (サインン, ヘッドセト); ー is already dropped by ``normalize``.
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
    clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
