@@ -201,8 +201,8 @@ class IndexBuilder:
         #: folded everyday expression → its lexicon terms; expression term → site terms.
         self._expression_keys: dict[str, set[str]] = {}
         self._expression_targets: dict[str, set[str]] = {}
-        #: expression term → its content terms (2+) and polarity, for other inflections
-        self._expression_phrases: dict[str, set[tuple[str, ...]]] = {}
+        #: expression term → (its content terms (2+), polarity), for other inflections
+        self._expression_phrases: dict[str, set[tuple[tuple[str, ...], str]]] = {}
         self.paraphrases = list(paraphrases)
         for paraphrase in self.paraphrases:
             self._add_paraphrase(paraphrase)
@@ -231,7 +231,7 @@ class IndexBuilder:
             phrase, tail = self.analyzer.content_terms(expression, stop)
             if len(phrase) >= 2:
                 sign = NEGATIVE if is_negative(tail) else AFFIRMATIVE
-                self._expression_phrases.setdefault(term, set()).add((*phrase, sign))
+                self._expression_phrases.setdefault(term, set()).add((tuple(phrase), sign))
 
     def _terms_of_word(self, word: str) -> set[str]:
         """Index terms for one synonym-file word: its SudachiPy term, or a phrase term."""
@@ -398,10 +398,10 @@ class IndexBuilder:
             "version": FORMAT_VERSION,
             "lexicon": [[key, sorted(lexicon[key])] for key in sorted(lexicon)],
             "phrases": [
-                [term, list(words[:-1]), words[-1]]
+                [term, list(words), sign]
                 for term in sorted(self._expression_phrases)
                 if term in expansions
-                for words in sorted(self._expression_phrases[term])
+                for words, sign in sorted(self._expression_phrases[term])
             ],
             "stopwords": sorted(stopword_set()),
             "synonyms": [
@@ -485,9 +485,9 @@ class IndexBuilder:
 def _link_english_readings(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
     """Join each English stem with SudachiPy's katakana readings of its forms.
 
-    English pages are indexed under stems (lock, locked → lock), but SudachiPy
-    reads the English words its dictionary knows as katakana (lock → ろっく), and
-    Japanese pages, synonym groups and typed katakana use that reading. Every
+    The English forms SudachiPy leaves as typed are indexed under stems (locked
+    → lock), the words its dictionary knows under their katakana reading (lock →
+    ろっく), which Japanese pages, synonym groups and typed katakana use too. Every
     lexicon key that stands for one then also stands for the other, both ways
     (meetings → みていんぐ too; ロック → lock too). Returns reading → stems, for
     the synonym map's targets.

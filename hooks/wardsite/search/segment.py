@@ -261,9 +261,9 @@ class DocumentAnalyzer:
                 continue
             if len(key) == 1 and char_class(key) == JA and not is_kanji(key):
                 continue
-            term = term_of(morpheme.normalized_form())
-            if term and key not in stop and index_term(key, term) not in stop:
-                out.append(index_term(key, term))
+            term = index_term(key, term_of(morpheme.normalized_form()))
+            if term and key not in stop and term not in stop:
+                out.append(term)
                 tail = [key]
         return out, "".join(tail)
 
