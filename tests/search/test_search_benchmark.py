@@ -41,6 +41,7 @@ def bench() -> ModuleType:
         ("fresh", 200),
         ("final", 250),
         ("blind7", 240),
+        ("blind8", 240),
         ("dev", 150),
     ],
 )
@@ -70,7 +71,7 @@ def _same_query(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@pytest.mark.parametrize("newer", ["confirm", "fresh", "final", "blind7", "dev"])
+@pytest.mark.parametrize("newer", ["confirm", "fresh", "final", "blind7", "dev", "blind8"])
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
 ) -> None:
