@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from wardsite.search.normalize import katakana_to_hiragana, normalize
+from wardsite.search.normalize import katakana_runs, katakana_to_hiragana, normalize
 from wardsite.search.segment import bigrams, text_bigrams
 
 VECTORS = Path(__file__).resolve().parents[2] / "data" / "search" / "test-vectors.json"
@@ -36,3 +36,18 @@ def test_bigrams() -> None:
     assert bigrams("ぱすわど") == ["ぱす", "すわ", "わど"]
     assert bigrams("字") == []
     assert text_bigrams("ﾊﾟｽﾜｰﾄﾞ と OneDrive") == ["ぱす", "すわ", "わど"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stretches"),
+    [
+        ("送信したメールを", ["める"]),
+        ("ﾊﾟｽﾜｰﾄﾞを忘れた", ["ぱすわど"]),
+        ("パス-ワード と チーム", ["ぱすわど", "ちむ"]),
+        ("すごーい", []),
+        ("在宅勤務", []),
+    ],
+)
+def test_katakana_runs_point_into_the_folded_text(text: str, stretches: list[str]) -> None:
+    folded = normalize(text)
+    assert [folded[start:end] for start, end in katakana_runs(text)] == stretches

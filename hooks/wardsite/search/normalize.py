@@ -17,6 +17,10 @@ _VU = (("ゔぁ", "ば"), ("ゔぃ", "び"), ("ゔぇ", "べ"), ("ゔぉ", "ぼ"
 _SMALL_VOWELS = str.maketrans("ぁぃぅぇぉゎ", "あいうえおわ")
 #: A hyphen-like mark typed between kana stands for the long-vowel mark (ぱすわ-ど).
 _KANA_HYPHEN = re.compile(r"(?<=[\u3041-\u309f])[\-\u2010-\u2015\u2500\u2501](?=[\u3041-\u309f])")
+#: Katakana as typed (full and half width, with ー, ヽヾ and the small extension
+#: kana), hyphen-like marks between them included: one stretch of loanwords.
+_KATAKANA = r"[\u30a1-\u30fa\u30fc-\u30fe\u31f0-\u31ff\uff66-\uff9f]+"
+_KATAKANA_RUN = re.compile(rf"{_KATAKANA}(?:[\-\u2010-\u2015\u2500\u2501]+{_KATAKANA})*")
 #: Explicit list (not ``\s``): Python and JavaScript disagree on a few characters.
 _WHITESPACE = re.compile(
     "[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
@@ -48,3 +52,27 @@ def normalize(text: str) -> str:
     text = _KANA_HYPHEN.sub("", text)
     text = text.replace("ー", "")
     return _WHITESPACE.sub(" ", text).strip(" ")
+
+
+def katakana_runs(text: str) -> list[tuple[int, int]]:
+    """Where the katakana stretches of ``text`` lie in ``normalize(text)``: [(start, end)].
+
+    Folding writes katakana as hiragana (メール → める) and so hides a word
+    boundary the person typed: loanwords are written in katakana, the
+    particles and endings around them in hiragana (送信したメール). The query
+    segmenter keeps each stretch whole, or in words of its own (query.py).
+    """
+    runs = []
+    for match in _KATAKANA_RUN.finditer(text):
+        start, end = (_folded_length(text[:at]) for at in match.span())
+        if end > start:
+            runs.append((start, end))
+    return runs
+
+
+def _folded_length(prefix: str) -> int:
+    """How many characters ``prefix`` becomes at the start of its text's folded form.
+
+    The letter after it keeps a trailing space, which the whole text keeps too.
+    """
+    return len(normalize(prefix + "a")) - 1

@@ -51,7 +51,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from wardsite.search.normalize import normalize
+from wardsite.search.normalize import katakana_runs, normalize
 from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
 
 #: A query ending in one of these is finished: no completion of its last word.
@@ -270,7 +270,7 @@ class QueryAnalyzer:
         typing = bool(text) and text[-1] not in END_SPACES
         tail = self._find_tail(chars) if typing else len(chars)
         out: _Clauses = _Clauses(self.boosts)
-        segments = self._segment(chars[:tail])
+        segments = self._segment(chars[:tail], katakana_runs(text))
         for segment in segments:
             self._segment_clauses(segment, drop_stop, out)
         self._phrase_clauses(segments, out)
@@ -380,10 +380,30 @@ class QueryAnalyzer:
                 return key
         return self.kana_missing.get(folded)
 
-    def _segment(self, chars: str) -> list[tuple[str, str]]:
-        """Cheapest cover of ``chars``: ("key"|"typo", word) and ("ja"|"alnum", unknown run)."""
+    def _segment(self, chars: str, runs: list[tuple[int, int]]) -> list[tuple[str, str]]:
+        """Cheapest cover of ``chars``: ("key"|"typo", word) and ("ja"|"alnum", unknown run).
+
+        A word neither begins nor ends inside a katakana stretch (``runs``),
+        unless it lies inside it with 2+ characters and is no stop word: a
+        stretch typed in katakana is one or more loanwords, so 送信したメール is
+        送信/し/た/メール, not し/ため/る, and an unknown ビデオ or マニュアル stays
+        one unknown run, not び/で/お or マニュ/アル.
+        """
         n = len(chars)
         classes = [char_class(ch) for ch in chars]
+        run_at = [-1] * n
+        for number, (start, end) in enumerate(runs):
+            run_at[start : min(end, n)] = [number] * (min(end, n) - start)
+
+        def cuts(at: int) -> bool:
+            return 0 < at < n and run_at[at - 1] == run_at[at] >= 0
+
+        def fits(i: int, j: int) -> bool:
+            if not cuts(i) and not cuts(j):
+                return True
+            inside = run_at[i] == run_at[j - 1] >= 0
+            return inside and j - i >= 2 and chars[i:j] not in self.stop
+
         best: list[tuple[int, int, int]] = [(0, 0, 0)] * (n + 1)
         step: list[tuple[str, int, str]] = [("end", n, "")] * (n + 1)
         for i in range(n - 1, -1, -1):
@@ -399,11 +419,11 @@ class QueryAnalyzer:
                     if j < n and classes[j] == ALNUM and classes[j - 1] == ALNUM:
                         continue
                     piece = chars[i:j]
-                    if piece in self.keys:
+                    if piece in self.keys and fits(i, j):
                         options.append((_add(best[j], _KEY), ("key", j, piece)))
                 for length in range(min(self.max_len, n - i), 2, -1):
                     j = i + length
-                    if any(cls != JA for cls in classes[i:j]):
+                    if any(cls != JA for cls in classes[i:j]) or not fits(i, j):
                         continue
                     key = self._typo_key(chars[i:j])
                     if key is not None:

@@ -41,6 +41,8 @@ COLLOQUIAL_JA: tuple[str, ...] = (
     "ちゃった", "ちゃって", "ちゃう", "ちゃいました", "ちゃいます", "じゃった", "じゃって",
     "じゃう",
 )
+#: Conjunctions that join a situation to a question (出たけど, 在宅だけど): no topic.
+CONJUNCTIONS_JA: tuple[str, ...] = ("けど", "けれど", "けれども", "だけど", "だけれど", "のに")
 #: English question words (not "it": IT is a topic on this site).
 QUESTION_EN: tuple[str, ...] = (
     "how", "what", "where", "when", "why", "who", "which", "do", "does", "did", "can", "could",
@@ -50,7 +52,9 @@ QUESTION_EN: tuple[str, ...] = (
 )
 # fmt: on
 
-STOPWORDS: tuple[str, ...] = QUESTION_JA + LIGHT_VERBS_JA + COLLOQUIAL_JA + QUESTION_EN
+STOPWORDS: tuple[str, ...] = (
+    QUESTION_JA + LIGHT_VERBS_JA + COLLOQUIAL_JA + CONJUNCTIONS_JA + QUESTION_EN
+)
 
 
 def stopword_set(words: Iterable[str] = STOPWORDS) -> frozenset[str]:

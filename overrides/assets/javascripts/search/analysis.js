@@ -66,6 +66,28 @@
     return out.replace(/^ +| +$/g, "");
   }
 
+  /* normalize.py _KATAKANA_RUN, katakana_runs, _folded_length */
+  var KATAKANA = "[\\u30a1-\\u30fa\\u30fc-\\u30fe\\u31f0-\\u31ff\\uff66-\\uff9f]+";
+  var KATAKANA_RUN = new RegExp(
+    KATAKANA + "(?:[\\-\\u2010-\\u2015\\u2500\\u2501]+" + KATAKANA + ")*", "g"
+  );
+
+  function foldedLength(prefix) {
+    return cpLength(normalize(prefix + "a")) - 1;
+  }
+
+  function katakanaRuns(text) {
+    var runs = [];
+    var match;
+    KATAKANA_RUN.lastIndex = 0;
+    while ((match = KATAKANA_RUN.exec(text)) !== null) {
+      var start = foldedLength(text.slice(0, match.index));
+      var end = foldedLength(text.slice(0, match.index + match[0].length));
+      if (end > start) runs.push([start, end]);
+    }
+    return runs;
+  }
+
   // ---- segment.py: character classes and bigrams --------------------------
 
   var ALNUM_RANGES = [
@@ -392,7 +414,7 @@
     var typing = text.length > 0 && END_SPACES.indexOf(text[text.length - 1]) < 0;
     var tail = typing ? this.findTail(chars) : chars.length;
     var out = new Clauses(this.boosts);
-    var segments = this.segment(chars.slice(0, tail));
+    var segments = this.segment(chars.slice(0, tail), katakanaRuns(text));
     for (var s = 0; s < segments.length; s++) this.segmentClauses(segments[s], dropStop, out);
     this.phraseClauses(segments, out);
     if (tail < chars.length) {
@@ -513,9 +535,23 @@
     return this.kanaMissing.has(joined) ? this.kanaMissing.get(joined) : null;
   };
 
-  Analyzer.prototype.segment = function (chars) {
+  /* query.py _segment: no word begins or ends inside a katakana stretch (runs) */
+  Analyzer.prototype.segment = function (chars, runs) {
+    var self = this;
     var n = chars.length;
     var classes = chars.map(charClass);
+    var runAt = new Array(n).fill(-1);
+    runs.forEach(function (run, number) {
+      for (var k = run[0]; k < Math.min(run[1], n); k++) runAt[k] = number;
+    });
+    var cuts = function (at) {
+      return at > 0 && at < n && runAt[at - 1] === runAt[at] && runAt[at] >= 0;
+    };
+    var fits = function (i, j) {
+      if (!cuts(i) && !cuts(j)) return true;
+      var inside = runAt[i] === runAt[j - 1] && runAt[i] >= 0;
+      return inside && j - i >= 2 && !self.stop.has(chars.slice(i, j).join(""));
+    };
     var best = new Array(n + 1);
     var step = new Array(n + 1);
     best[n] = [0, 0, 0];
@@ -533,13 +569,13 @@
           j = i + length;
           if (j < n && classes[j] === ALNUM && classes[j - 1] === ALNUM) continue;
           var piece = chars.slice(i, j).join("");
-          if (this.keys.has(piece)) options.push([addCost(best[j], KEY), ["key", j, piece]]);
+          if (this.keys.has(piece) && fits(i, j)) options.push([addCost(best[j], KEY), ["key", j, piece]]);
         }
         for (length = Math.min(this.maxLen, n - i); length > 2; length--) {
           j = i + length;
           var allJa = true;
           for (var x = i; x < j; x++) if (classes[x] !== JA) allJa = false;
-          if (!allJa) continue;
+          if (!allJa || !fits(i, j)) continue;
           var key = this.typoKey(chars.slice(i, j));
           if (key !== null) {
             var slip = conversionSlip(chars.slice(i, j), Array.from(key)) ? CONVERSION : TYPO;
@@ -647,6 +683,7 @@
 
   return {
     normalize: normalize,
+    katakanaRuns: katakanaRuns,
     charClass: charClass,
     bigrams: bigrams,
     createAnalyzer: createAnalyzer,
