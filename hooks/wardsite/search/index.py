@@ -39,6 +39,7 @@ from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
 from wardsite.search.query import AFFIRMATIVE, NEGATIVE, is_negative
+from wardsite.search.readings import homophone_data, is_kanji_pair
 from wardsite.search.segment import (
     ALNUM,
     DocumentAnalyzer,
@@ -394,6 +395,7 @@ class IndexBuilder:
             if terms and terms <= dead.keys() and not any(t in expansions for t in terms)
         ]:
             del lexicon[key]
+        pairs, kanji_readings = homophone_data(_pair_readings(lexicon, vocabulary.readings))
         return {
             "version": FORMAT_VERSION,
             "lexicon": [[key, sorted(lexicon[key])] for key in sorted(lexicon)],
@@ -403,6 +405,8 @@ class IndexBuilder:
                 if term in expansions
                 for words, sign in sorted(self._expression_phrases[term])
             ],
+            "kanjiPairs": pairs,
+            "kanjiReadings": kanji_readings,
             "stopwords": sorted(stopword_set()),
             "synonyms": [
                 [term, [[other, kind] for other, kind in sorted(expansions[term].items())]]
@@ -480,6 +484,22 @@ class IndexBuilder:
             for term in terms:
                 for other in terms - {term}:
                     expansions.setdefault(term, {}).setdefault(other, "related")
+
+
+def _pair_readings(
+    lexicon: Mapping[str, set[str]], readings: Mapping[str, set[str]]
+) -> dict[str, set[str]]:
+    """The two-kanji query words (not stop words) with SudachiPy's readings of them."""
+    stop = stopword_set()
+    sounds: dict[str, set[str]] = {}
+    for reading, terms in readings.items():
+        for term in terms:
+            sounds.setdefault(term, set()).add(reading)
+    return {
+        key: sounds[key]
+        for key, terms in lexicon.items()
+        if is_kanji_pair(key) and key in sounds and terms and key not in stop and not terms <= stop
+    }
 
 
 def _link_english_readings(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:

@@ -52,6 +52,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wardsite.search.normalize import katakana_runs, normalize
+from wardsite.search.readings import is_kanji_pair
 from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
 
 #: A query ending in one of these is finished: no completion of its last word.
@@ -225,6 +226,15 @@ class QueryAnalyzer:
         self.phrases: list[tuple[str, list[str], str]] = [
             (term, list(words), polarity) for term, words, polarity in analysis.get("phrases", ())
         ]
+        self.kanji_readings: dict[str, frozenset[str]] = {
+            kanji: frozenset(sounds) for kanji, sounds in analysis.get("kanjiReadings", ())
+        }
+        # two-kanji words by the kanji a homophone slip keeps, (slipped place,
+        # kept kanji) → [(word, the slipped kanji's sounds in the word)]
+        self.kanji_pairs: dict[tuple[int, str], list[tuple[str, frozenset[str]]]] = {}
+        for word, first, second in analysis.get("kanjiPairs", ()):
+            self.kanji_pairs.setdefault((0, word[1]), []).append((word, frozenset(first)))
+            self.kanji_pairs.setdefault((1, word[0]), []).append((word, frozenset(second)))
         self.typo_patterns: dict[str, str] = {}
         self.typo_keys: set[str] = set()
         for key in self.content_keys:
@@ -355,6 +365,8 @@ class QueryAnalyzer:
     def _typo_key(self, piece: str) -> str | None:
         if piece in self.keys:
             return None
+        if len(piece) == 2:
+            return self._homophone_key(piece)
         for p in range(len(piece)):
             key = self.typo_patterns.get(piece[:p] + "\0" + piece[p + 1 :])
             # a kanji slips to another kanji, kana to kana: 電話じ is no slip of 電話機
@@ -366,6 +378,24 @@ class QueryAnalyzer:
                 return swapped
         if is_kana_word(piece):
             return self._kana_slip(piece.translate(SMALL_KANA))
+        return None
+
+    def _homophone_key(self, piece: str) -> str | None:
+        """The two-kanji word ``piece`` sounds like: one kanji kept, the other typed
+        with a kanji that has the sound it has in the word (readings.py).
+
+        The IME and voice input convert by sound, so a wrong conversion is a
+        homophone (印冊 for 印刷, 内戦 for 内線; not 通報 for 同報). A stretch of
+        two kanji is too short for the one-kanji slip of longer words (any
+        kanji for any): the sound keeps it to the slips people make.
+        """
+        if not is_kanji_pair(piece):
+            return None
+        for place in (1, 0):
+            heard = self.kanji_readings.get(piece[place], frozenset())
+            for word, sounds in self.kanji_pairs.get((place, piece[1 - place]), ()):
+                if heard & sounds:
+                    return word
         return None
 
     def _kana_slip(self, folded: str) -> str | None:
@@ -421,7 +451,7 @@ class QueryAnalyzer:
                     piece = chars[i:j]
                     if piece in self.keys and fits(i, j):
                         options.append((_add(best[j], _KEY), ("key", j, piece)))
-                for length in range(min(self.max_len, n - i), 2, -1):
+                for length in range(min(self.max_len, n - i), 1, -1):
                     j = i + length
                     if any(cls != JA for cls in classes[i:j]) or not fits(i, j):
                         continue

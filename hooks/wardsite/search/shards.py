@@ -22,8 +22,8 @@ with more pages than are shown with their text)
 ``lexicon/<n>.json``
     ``{"entries": [[ordinal, key, [terms]], ...], "synonyms": [[term,
     [[other, kind], ...]], ...], "phrases": [[ordinal, term, [words], polarity],
-    ...]}``
-    (phrases: :func:`lexicon_shards`). A lexicon key goes into the shard of its
+    ...], "kanjiPairs": [[word, [sounds], [sounds]], ...], "kanjiReadings":
+    [[kanji, [readings]], ...]}`` (phrases and readings: :func:`lexicon_shards`). A lexicon key goes into the shard of its
     first and of its second character (:func:`shard_of`). The query side
     fetches the shards of every character of the normalised query; a key it
     may use (the query's words, completions of a half-typed word, one-slip
@@ -181,7 +181,8 @@ def lexicon_shards(analysis: Mapping[str, Any], count: int) -> list[dict[str, An
     """
     synonyms = {term: others for term, others in analysis["synonyms"]}
     shards: list[dict[str, Any]] = [
-        {"entries": [], "synonyms": {}, "phrases": []} for _ in range(count)
+        {"entries": [], "synonyms": {}, "phrases": [], "kanjiPairs": [], "kanjiReadings": []}
+        for _ in range(count)
     ]
     for ordinal, (key, terms) in enumerate(analysis["lexicon"]):
         for n in sorted({shard_of(char, count) for char in list(key)[:2]}):
@@ -195,6 +196,14 @@ def lexicon_shards(analysis: Mapping[str, Any], count: int) -> list[dict[str, An
         shard["phrases"].append([ordinal, term, words, polarity])
         if term in synonyms:
             shard["synonyms"][term] = synonyms[term]
+    # A two-kanji word's sounds go with the word (the shards of its kanji), a
+    # kanji's readings into its own shard: a query compares the kanji it has
+    # typed with the words that share the other kanji (query.py).
+    for pair in analysis.get("kanjiPairs", ()):
+        for n in sorted({shard_of(char, count) for char in pair[0]}):
+            shards[n]["kanjiPairs"].append(pair)
+    for kanji, sounds in analysis.get("kanjiReadings", ()):
+        shards[shard_of(kanji, count)]["kanjiReadings"].append([kanji, sounds])
     for shard in shards:
         shard["synonyms"] = sorted(shard["synonyms"].items())
     return shards
@@ -259,7 +268,7 @@ def shard_files(
     settings = {
         key: value
         for key, value in analysis.items()
-        if key not in ("lexicon", "synonyms", "phrases")
+        if key not in ("lexicon", "synonyms", "phrases", "kanjiPairs", "kanjiReadings")
     }
     files["meta.json"] = _dump(
         {

@@ -311,6 +311,9 @@
     this.synonyms = new Map();
     this.phrases = [];
     this.phraseOrdinals = new Set();
+    this.kanjiReadings = new Map();
+    this.kanjiPairs = new Map();
+    this.pairWords = new Set();
     var self = this;
     analysis.stopwords.forEach(function (word) {
       self.keys.set(word, []);
@@ -318,6 +321,8 @@
     });
     this.addLexicon(analysis.lexicon.map(function (entry, at) { return [at, entry[0], entry[1]]; }));
     this.addSynonyms(analysis.synonyms);
+    this.addKanjiReadings(analysis.kanjiReadings || []);
+    this.addKanjiPairs(analysis.kanjiPairs || []);
     this.addPhrases((analysis.phrases || []).map(function (entry, at) {
       return [at, entry[0], entry[1], entry[2]];
     }));
@@ -332,6 +337,20 @@
       this.sorted = false;
     }
   };
+
+  /* Kanji readings [kanji, [on'yomi]] (readings.py); the same in every shard. */
+  Analyzer.prototype.addKanjiReadings = function (entries) {
+    for (var e = 0; e < entries.length; e++) {
+      if (!this.kanjiReadings.has(entries[e][0])) {
+        this.kanjiReadings.set(entries[e][0], new Set(entries[e][1]));
+      }
+    }
+  };
+
+  /* query.py is_kanji_pair (character arrays) */
+  function isKanjiPair(chars) {
+    return chars.length === 2 && isKanjiChar(chars[0]) && isKanjiChar(chars[1]);
+  }
 
   /* Lexicon entries [ordinal, key, terms]; a key already known is skipped. */
   Analyzer.prototype.addLexicon = function (entries) {
@@ -349,6 +368,28 @@
       if (typoCandidate(chars)) this.addTypoPatterns(key, chars, ordinal);
       if (chars.length >= 3 && isKanaWord(chars)) this.addKanaSlips(key, chars, ordinal);
     }
+  };
+
+  /*
+   * Two-kanji words [word, [sounds of the first kanji], [of the second]]
+   * (readings.py), by the kanji a homophone slip keeps: "place\0kept kanji"
+   * -> [[word, the slipped kanji's sounds]]; a word already known is skipped.
+   */
+  Analyzer.prototype.addKanjiPairs = function (entries) {
+    for (var e = 0; e < entries.length; e++) {
+      var word = entries[e][0];
+      if (this.pairWords.has(word)) continue;
+      this.pairWords.add(word);
+      var chars = Array.from(word);
+      this.pairList("0\0" + chars[1]).push([word, new Set(entries[e][1])]);
+      this.pairList("1\0" + chars[0]).push([word, new Set(entries[e][2])]);
+      this.sorted = false;
+    }
+  };
+
+  Analyzer.prototype.pairList = function (slot) {
+    if (!this.kanjiPairs.has(slot)) this.kanjiPairs.set(slot, []);
+    return this.kanjiPairs.get(slot);
   };
 
   /* Short kana words: small kana folded, and with one character missing (query.py). */
@@ -393,6 +434,9 @@
     this.contentKeys.sort(byOrdinal);
     this.asciiKeys.sort(byOrdinal);
     this.phrases.sort(function (a, b) { return a[0] - b[0]; });
+    this.kanjiPairs.forEach(function (pairs) {
+      pairs.sort(function (a, b) { return byOrdinal(a[0], b[0]); });
+    });
     this.sorted = true;
   };
 
@@ -507,6 +551,7 @@
 
   Analyzer.prototype.typoKey = function (piece) {
     if (this.keys.has(piece.join(""))) return null;
+    if (piece.length === 2) return this.homophoneKey(piece);
     for (var p = 0; p < piece.length; p++) {
       var pattern = piece.slice(0, p).join("") + "\0" + piece.slice(p + 1).join("");
       if (this.typoPatterns.has(pattern)) {
@@ -525,6 +570,20 @@
   };
 
   /* A kana word the (small-kana folded) stretch equals, after one slip at most. */
+  /* query.py _homophone_key: one kanji kept, the other with its sound in the word (印冊 → 印刷) */
+  Analyzer.prototype.homophoneKey = function (piece) {
+    if (!isKanjiPair(piece)) return null;
+    var none = new Set();
+    for (var place = 1; place >= 0; place--) {
+      var heard = this.kanjiReadings.get(piece[place]) || none;
+      var pairs = this.kanjiPairs.get(place + "\0" + piece[1 - place]) || [];
+      for (var k = 0; k < pairs.length; k++) {
+        for (var sound of heard) if (pairs[k][1].has(sound)) return pairs[k][0];
+      }
+    }
+    return null;
+  };
+
   Analyzer.prototype.kanaSlip = function (folded) {
     var joined = folded.join("");
     if (this.kanaFolded.has(joined)) return this.kanaFolded.get(joined);
@@ -571,7 +630,7 @@
           var piece = chars.slice(i, j).join("");
           if (this.keys.has(piece) && fits(i, j)) options.push([addCost(best[j], KEY), ["key", j, piece]]);
         }
-        for (length = Math.min(this.maxLen, n - i); length > 2; length--) {
+        for (length = Math.min(this.maxLen, n - i); length > 1; length--) {
           j = i + length;
           var allJa = true;
           for (var x = i; x < j; x++) if (classes[x] !== JA) allJa = false;

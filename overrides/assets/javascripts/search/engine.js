@@ -113,6 +113,8 @@
     this.currentAnalyzer.addLexicon(data.entries);
     this.currentAnalyzer.addSynonyms(data.synonyms);
     this.currentAnalyzer.addPhrases(data.phrases || []);
+    this.currentAnalyzer.addKanjiReadings(data.kanjiReadings || []);
+    this.currentAnalyzer.addKanjiPairs(data.kanjiPairs || []);
   };
 
   /*

@@ -1,0 +1,89 @@
+"""Wrong kanji conversions of two-kanji words, read by sound (印冊 → 印刷).
+
+The slips below found nothing or only character bigrams before: a stretch of
+two kanji was too short for the one-kanji slip of longer words. The shared
+vectors prove analysis.js agrees, and the shard test that the browser has the
+readings it needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.query import QueryAnalyzer
+from wardsite.search.readings import TABLE, homophone_data, kanji_readings, sounds_in_word
+from wardsite_ops import kanji_readings as generator
+
+UNIHAN = Path("/usr/share/unicode")
+
+
+def typo_terms(bundle: dict[str, Any], query: str) -> set[str]:
+    clauses = QueryAnalyzer(bundle["analysis"]).analyze(query)
+    return {c["term"] for c in clauses if c["kind"] == "typo"}
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("印冊", "印刷"),  # the second kanji: 冊 and 刷 are both さつ
+        ("真請", "申請"),  # the first kanji: 真 and 申 are both しん
+        ("印冊したい", "印刷"),
+    ],
+)
+def test_a_homophone_kanji_reaches_the_word(
+    ja_bundle: dict[str, Any], query: str, term: str
+) -> None:
+    assert term in typo_terms(ja_bundle, query)
+
+
+@pytest.mark.parametrize("query", ["印字", "申込", "印刷"])
+def test_other_sounds_and_real_words_are_no_slip(ja_bundle: dict[str, Any], query: str) -> None:
+    # 字 (じ) sounds unlike 刷 (さつ); 申込 and 印刷 are words of the pages
+    assert typo_terms(ja_bundle, query) == set()
+
+
+def test_a_words_sounds_come_from_its_reading_and_the_kanjis_onyomi() -> None:
+    table = {
+        "印": ("いん",),
+        "刷": ("さつ",),
+        "学": ("がく",),
+        "校": ("こう",),
+        "同": ("どう", "とう"),
+    }
+    assert sounds_in_word("印刷", "いんさつ", table) == ({"いん"}, {"さつ"})
+    assert sounds_in_word("学校", "がっこう", table) == ({"がっ"}, {"こう"})  # the rest is 学's
+    # 同 may read とう, but not in 同報: 通 (つう, とう) typed for 同 is no slip
+    assert sounds_in_word("同報", "どうほう", table) == ({"どう"}, {"ほう"})
+
+
+def test_only_the_sounds_some_word_has_are_shipped() -> None:
+    table = {"印": ("いん",), "刷": ("さつ",), "冊": ("さつ", "さく"), "字": ("じ",)}
+    pairs, readings = homophone_data({"印刷": {"いんさつ"}}, table)
+    assert pairs == [["印刷", ["いん"], ["さつ"]]]
+    assert readings == [["冊", ["さつ"]], ["刷", ["さつ"]], ["印", ["いん"]]]
+
+
+def test_a_kanji_with_another_sound_in_the_word_is_no_slip() -> None:
+    docs = [
+        SearchDoc("bcc/", "同報メール", "一斉に同報します。"),
+        SearchDoc("print/", "印刷", "印刷"),
+    ]
+    analyzer = QueryAnalyzer(build_index(docs, "ja")["analysis"])
+    found = {c["term"]: c["kind"] for c in analyzer.analyze("同方")}
+    assert found.get("同報") == "typo"  # 方 (ほう) for 報 (ほう)
+    for query in ("通報", "印字"):  # 通 reads とう, never どう; 字 is no さつ
+        assert not {c["term"] for c in analyzer.analyze(query)} & {"同報", "印刷"}
+
+
+def test_the_table_is_what_the_tool_writes_from_unihan() -> None:
+    """data/search/kanji-readings.tsv = python -m wardsite_ops.kanji_readings (unicode-data)."""
+    assert (UNIHAN / "Unihan_Readings.txt.bz2").is_file(), "scripts/test が unicode-data を入れます"
+    readings = generator.kanji_readings(UNIHAN)
+    expected = generator.render(readings, generator.unicode_version(UNIHAN))
+    assert TABLE.read_text(encoding="utf-8") == expected
+    table = kanji_readings()
+    assert len(table) > 2000 and table["刷"] == ("さつ",) and "にん" in table["人"]
