@@ -41,7 +41,7 @@ HEADER = """\
 
 
 def unihan_fields(path: Path, fields: set[str]) -> Iterator[tuple[str, str, str]]:
-    """(character, field, value) for the wanted fields of one Unihan text file (.txt or .txt.bz2)."""
+    """(character, field, value) for the wanted fields of one Unihan file (.txt or .txt.bz2)."""
     opener = bz2.open if path.suffix == ".bz2" else open
     with opener(path, "rt", encoding="utf-8") as lines:
         for line in lines:

@@ -23,8 +23,9 @@ with more pages than are shown with their text)
     ``{"entries": [[ordinal, key, [terms]], ...], "synonyms": [[term,
     [[other, kind], ...]], ...], "phrases": [[ordinal, term, [words], polarity],
     ...], "kanjiPairs": [[word, [sounds], [sounds]], ...], "kanjiReadings":
-    [[kanji, [readings]], ...]}`` (phrases and readings: :func:`lexicon_shards`). A lexicon key goes into the shard of its
-    first and of its second character (:func:`shard_of`). The query side
+    [[kanji, [readings]], ...]}`` (phrases and readings: :func:`lexicon_shards`).
+    A lexicon key goes into the shard of its first and of its second character
+    (:func:`shard_of`). The query side
     fetches the shards of every character of the normalised query; a key it
     may use (the query's words, completions of a half-typed word, one-slip
     typos, also in the first character) always starts with, or has as its
