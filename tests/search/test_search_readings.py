@@ -1,4 +1,4 @@
-"""Wrong kanji conversions of two-kanji words, read by sound (印冊 → 印刷).
+"""Reading by sound: wrong kanji conversions (印冊 → 印刷) and words typed in kana.
 
 The slips below found nothing or only character bigrams before: a stretch of
 two kanji was too short for the one-kanji slip of longer words. The shared
@@ -87,3 +87,14 @@ def test_the_table_is_what_the_tool_writes_from_unihan() -> None:
     assert TABLE.read_text(encoding="utf-8") == expected
     table = kanji_readings()
     assert len(table) > 2000 and table["刷"] == ("さつ",) and "にん" in table["人"]
+
+
+@pytest.mark.parametrize("query", ["わすれた", "ぱすわーど わすれた"])
+def test_a_verb_typed_in_kana_reaches_the_verb(ja_bundle: dict[str, Any], query: str) -> None:
+    """Not only nouns: わすれた is 忘れる (it gave the bigram わす before)."""
+    words = {
+        c["term"]
+        for c in QueryAnalyzer(ja_bundle["analysis"]).analyze(query)
+        if c["kind"] == "word"
+    }
+    assert "忘れる" in words

@@ -62,8 +62,11 @@ FUNCTION_POS: frozenset[str] = frozenset({"助詞", "助動詞", "接頭辞", "�
 #: Parts of speech that are not words at all.
 SKIP_POS: frozenset[str] = frozenset({"補助記号", "空白"})
 
-#: Kana readings of kanji nouns shorter than this are not query words (き, かい: too ambiguous).
+#: Kana readings of kanji words shorter than this are not query words (き, かい: too ambiguous).
 MIN_READING = 3
+#: The words whose kana reading is a query word: staff who type without kanji
+#: conversion type verbs and adjectives too (わすれた, おおきく), not only nouns.
+READING_POS: frozenset[str] = frozenset({"名詞", "動詞", "形容詞"})
 
 #: SudachiPy accepts at most 49,149 bytes per call; 12,000 characters of at most
 #: 4 bytes each stay below it.
@@ -317,7 +320,7 @@ class DocumentAnalyzer:
             terms.groups.append((term, tuple(group_ids)))
         for variant in self._okurigana_variants(morpheme.surface(), morpheme.normalized_form()):
             terms.lexicon.append((variant, term))
-        if pos == "名詞" and any(is_kanji(ch) for ch in key):
+        if pos in READING_POS and any(is_kanji(ch) for ch in key):
             reading = _fold_word(morpheme.reading_form())
             if len(reading) >= MIN_READING and all(0x3041 <= ord(ch) <= 0x309F for ch in reading):
                 terms.readings.append((reading, term))
