@@ -54,6 +54,25 @@ def normalize(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip(" ")
 
 
+#: A consonant letter typed between kana: romaji input left unconverted (固まtった).
+_UNCONVERTED = re.compile(
+    "(?<=[\u3041-\u3096\u30a1-\u30fa\u30fc])"
+    "[b-df-hj-np-tv-z\uff42-\uff44\uff46-\uff48\uff4a-\uff4e\uff50-\uff54\uff56-\uff5a]"
+    "(?=[\u3041-\u3096\u30a1-\u30fa\u30fc])"
+)
+
+
+def drop_unconverted_letters(text: str) -> str:
+    """Remove a lowercase consonant typed between two kana (固まtった → 固まった).
+
+    Typing romaji, the IME turns ``katamatta`` into かたまった; one key too many
+    or too few leaves a letter of the alphabet between kana. No Japanese or
+    English word has a lone lowercase consonant there (an initial such as
+    AさんとBさん is upper case), so the letter is a slip.
+    """
+    return _UNCONVERTED.sub("", text)
+
+
 def katakana_runs(text: str) -> list[tuple[int, int]]:
     """Where the katakana stretches of ``text`` lie in ``normalize(text)``: [(start, end)].
 

@@ -7,7 +7,8 @@ that Python can evaluate search quality with lunr.py.
 
 Steps, with the bundle's ``analysis`` data (see index.py):
 
-1. ``normalize`` the query (normalize.py).
+1. ``normalize`` the query (normalize.py), after removing a lowercase consonant
+   typed between two kana (romaji the IME left unconverted: 固まtった).
 2. Half-typed last word: unless the query ends with a space, find the longest
    suffix (2+ characters) that is no complete lexicon word but begins some
    lexicon words (パスワ → パスワード); its completions become ``prefix``
@@ -51,7 +52,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from wardsite.search.normalize import katakana_runs, normalize
+from wardsite.search.normalize import drop_unconverted_letters, katakana_runs, normalize
 from wardsite.search.readings import is_kanji_pair
 from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
 
@@ -270,6 +271,7 @@ class QueryAnalyzer:
 
     def analyze(self, text: str) -> list[Clause]:
         """The lunr clauses for a typed query (empty when nothing is searchable)."""
+        text = drop_unconverted_letters(text)
         clauses = self._analyze(text, drop_stop=True)
         return clauses if clauses else self._analyze(text, drop_stop=False)
 

@@ -66,6 +66,18 @@
     return out.replace(/^ +| +$/g, "");
   }
 
+  /* normalize.py _UNCONVERTED, drop_unconverted_letters: 固まtった → 固まった */
+  var UNCONVERTED = new RegExp(
+    "(?<=[\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc])" +
+      "[b-df-hj-np-tv-z\\uff42-\\uff44\\uff46-\\uff48\\uff4a-\\uff4e\\uff50-\\uff54\\uff56-\\uff5a]" +
+      "(?=[\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc])",
+    "g"
+  );
+
+  function dropUnconvertedLetters(text) {
+    return text.replace(UNCONVERTED, "");
+  }
+
   /* normalize.py _KATAKANA_RUN, katakana_runs, _folded_length */
   var KATAKANA = "[\\u30a1-\\u30fa\\u30fc-\\u30fe\\u31f0-\\u31ff\\uff66-\\uff9f]+";
   var KATAKANA_RUN = new RegExp(
@@ -448,6 +460,7 @@
   };
 
   Analyzer.prototype.analyze = function (text) {
+    text = dropUnconvertedLetters(text);
     var clauses = this.analyzeWith(text, true);
     return clauses.length ? clauses : this.analyzeWith(text, false);
   };
