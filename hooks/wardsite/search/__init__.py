@@ -5,6 +5,7 @@ Data flows one way:
     normalize (characters) → segment (SudachiPy words, bigrams, lexicon)
     → synonyms (data/search/synonyms.yml) / paraphrases (data/search/paraphrases.yml,
       one way: everyday expression → site words) / stopwords
+    / readings (data/search/kanji-readings.tsv: the sounds that wrong kanji conversions share)
     → index (lunr + query data) → shards (the small files the browser fetches per query)
     noresult: search/<lang>/help.json (suggestion words, top-task pages, helpdesk)
 
