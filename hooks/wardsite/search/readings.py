@@ -14,24 +14,42 @@ gets two lists (query.py ``_homophone_key``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
+from wardsite.errors import SiteInputError
 from wardsite.search.segment import is_kanji
 
 TABLE = Path(__file__).resolve().parents[3] / "data" / "search" / "kanji-readings.tsv"
 Table = Mapping[str, tuple[str, ...]]
+_HIRAGANA = re.compile("[\u3041-\u3096]+")
 
 
 @cache
 def kanji_readings(path: Path = TABLE) -> dict[str, tuple[str, ...]]:
-    """kanji → its on'yomi in hiragana, from the TSV table."""
+    """kanji → its on'yomi in hiragana, from the TSV table (SiteInputError if it is damaged)."""
     table: dict[str, tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            kanji, readings = line.split("\t")
-            table[kanji] = tuple(readings.split())
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        kanji, _tab, readings = line.partition("\t")
+        sounds = tuple(readings.split())
+        if (
+            len(kanji) != 1
+            or not is_kanji(kanji)
+            or not sounds
+            or not all(map(_HIRAGANA.fullmatch, sounds))
+        ):
+            raise SiteInputError(
+                path.name,
+                f"{number} 行目",
+                "が「漢字1文字、タブ、ひらがなの読み（空白区切り）」の形ではありません。",
+                "このファイルは手で直さず、"
+                "python -m wardsite_ops.kanji_readings で作り直してください。",
+            )
+        table[kanji] = sounds
     return table
 
 
