@@ -135,6 +135,10 @@ QUERY_CASES: tuple[str, ...] = (
     "ぱすわーど わすれた",
     "パソコン 固まtった",
     "AさんとBさん",
+    "rokku",
+    "rokku sareta",
+    "pasokon",
+    "note",
 )
 
 

@@ -34,7 +34,9 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    of the same word (retiring: retire, retired; ``another_form``) (``typo``); a
    3-letter word (an acronym: MAF, UBS) only reaches 3-letter words with two
    neighbours swapped or one letter replaced by a QWERTY neighbour, so that
-   short keys do not match everything.
+   short keys do not match everything. A Latin word that is the romaji of a
+   lexicon word of 3+ kana (rokku kaijo: the IME was off) gives that word
+   instead (romaji.py).
 5. An everyday expression of the paraphrase file whose content words stand
    side by side in the query, in any inflection and with any particles
    (画面が止まって for 画面が止まった), adds its paraphrases (``phrases``).
@@ -54,12 +56,16 @@ from typing import Any
 
 from wardsite.search.normalize import drop_unconverted_letters, katakana_runs, normalize
 from wardsite.search.readings import is_kanji_pair
+from wardsite.search.romaji import romaji_to_kana
 from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
 
 #: A query ending in one of these is finished: no completion of its last word.
 END_SPACES = " \t\n\r\u3000"
 
 Clause = dict[str, Any]
+#: Romaji reads as kana only for words of this many kana or more (ろっく, かいじょ):
+#: shorter ones (note → のて) are too often English.
+MIN_ROMAJI_KANA = 3
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 #: QWERTY rows, for the neighbours of a letter typed in a 3-letter acronym.
@@ -400,6 +406,15 @@ class QueryAnalyzer:
                     return word
         return None
 
+    def _romaji_key(self, word: str) -> str | None:
+        """The lexicon word (3+ kana) that the Latin ``word`` types in romaji, if any."""
+        kana = romaji_to_kana(word)
+        if kana is None or len(kana) < MIN_ROMAJI_KANA:
+            return None
+        key = normalize(kana)
+        terms = self.keys.get(key)
+        return key if terms and not self.is_stop(key, terms) else None
+
     def _kana_slip(self, folded: str) -> str | None:
         """A kana word the (small-kana folded) stretch equals, after one slip at most."""
         key = self.kana_folded.get(folded)
@@ -507,6 +522,13 @@ class QueryAnalyzer:
                 out.add(gram, "ngram")
         else:
             out.add(value, "word")
+            key = self._romaji_key(value)
+            if key is not None:  # typed with the IME off: rokku → ろっく
+                for term in self.keys[key]:
+                    out.add(term, "word")
+                    for other, relation in self.synonyms.get(term, []):
+                        out.add(other, relation)
+                return
             if len(value) >= 3:
                 close = near_latin_word if len(value) >= 4 else acronym_slip
                 near = [

@@ -100,6 +100,84 @@
     return runs;
   }
 
+  // ---- romaji.py: romaji typed with the IME off ----------------------------
+
+  var ROMAJI_VOWELS = "aiueo";
+  var ROMAJI_ROWS = {
+    "": "あいうえお", k: "かきくけこ", s: "さしすせそ", t: "たちつてと", n: "なにぬねの",
+    h: "はひふへほ", m: "まみむめも", y: "や\0ゆ\0よ", r: "らりるれろ", w: "わ\0\0\0を",
+    g: "がぎぐげご", z: "ざじずぜぞ", d: "だぢづでど", b: "ばびぶべぼ", p: "ぱぴぷぺぽ",
+  };
+  var ROMAJI_GLIDES = {
+    ky: "き", sh: "し", sy: "し", ch: "ち", cy: "ち", ty: "ち", ny: "に", hy: "ひ", my: "み",
+    ry: "り", gy: "ぎ", j: "じ", jy: "じ", zy: "じ", by: "び", py: "ぴ", dy: "ぢ",
+  };
+  var ROMAJI_SMALL = { a: "ゃ", u: "ゅ", o: "ょ" };
+  var ROMAJI_OTHERS = {
+    shi: "し", chi: "ち", tsu: "つ", fu: "ふ", ji: "じ", fa: "ふぁ", fi: "ふぃ", fe: "ふぇ", fo: "ふぉ",
+  };
+  var SYLLABLES = (function () {
+    var table = new Map();
+    Object.keys(ROMAJI_ROWS).forEach(function (consonant) {
+      for (var v = 0; v < 5; v++) {
+        var ch = ROMAJI_ROWS[consonant][v];
+        if (ch !== "\0") table.set(consonant + ROMAJI_VOWELS[v], ch);
+      }
+    });
+    Object.keys(ROMAJI_GLIDES).forEach(function (start) {
+      Object.keys(ROMAJI_SMALL).forEach(function (vowel) {
+        table.set(start + vowel, ROMAJI_GLIDES[start] + ROMAJI_SMALL[vowel]);
+      });
+    });
+    Object.keys(ROMAJI_OTHERS).forEach(function (key) { table.set(key, ROMAJI_OTHERS[key]); });
+    return table;
+  })();
+
+  /* romaji.py romaji_to_kana: the hiragana a lower-case word types with the IME on, or null */
+  function romajiToKana(word) {
+    var out = "";
+    var at = 0;
+    while (at < word.length) {
+      var rest = word.slice(at);
+      if (rest.slice(0, 2) === "n'" || rest.slice(0, 2) === "nn") {
+        out += "ん";
+        var third = rest.charAt(2);
+        at += rest.slice(0, 2) === "nn" && third && (ROMAJI_VOWELS + "y").indexOf(third) >= 0 ? 1 : 2;
+        continue;
+      }
+      if (rest[0] === "n" && (rest.length === 1 || (ROMAJI_VOWELS + "y").indexOf(rest[1]) < 0)) {
+        out += "ん";
+        at += 1;
+        continue;
+      }
+      if (rest.length > 1 && rest[0] === rest[1] && (ROMAJI_VOWELS + "n").indexOf(rest[0]) < 0) {
+        out += "っ";
+        at += 1;
+        continue;
+      }
+      var found = false;
+      for (var size = Math.min(3, rest.length); size > 0; size--) {
+        var kana = SYLLABLES.get(rest.slice(0, size));
+        if (kana !== undefined) {
+          out += kana;
+          at += size;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return null;
+    }
+    return out;
+  }
+
+  /* The kana of the query's romaji words: their lexicon shards are needed too (engine.js). */
+  function romajiKana(text) {
+    return normalize(text)
+      .split(/[^a-z']+/)
+      .map(function (word) { return word ? romajiToKana(word) || "" : ""; })
+      .join("");
+  }
+
   // ---- segment.py: character classes and bigrams --------------------------
 
   var ALNUM_RANGES = [
@@ -597,6 +675,15 @@
     return null;
   };
 
+  /* query.py _romaji_key, MIN_ROMAJI_KANA */
+  Analyzer.prototype.romajiKey = function (word) {
+    var kana = romajiToKana(word);
+    if (kana === null || cpLength(kana) < 3) return null;
+    var key = normalize(kana);
+    var terms = this.keys.get(key);
+    return terms && terms.length && !this.isStop(key, terms) ? key : null;
+  };
+
   Analyzer.prototype.kanaSlip = function (folded) {
     var joined = folded.join("");
     if (this.kanaFolded.has(joined)) return this.kanaFolded.get(joined);
@@ -717,6 +804,17 @@
       for (t = 0; t < grams.length; t++) out.add(grams[t], "ngram");
     } else {
       out.add(value, "word");
+      var romaji = this.romajiKey(value);
+      if (romaji !== null) {
+        /* typed with the IME off: rokku → ろっく (query.py) */
+        var romajiTerms = this.keys.get(romaji);
+        for (t = 0; t < romajiTerms.length; t++) {
+          out.add(romajiTerms[t], "word");
+          var romajiOthers = this.synonyms.get(romajiTerms[t]) || [];
+          for (k = 0; k < romajiOthers.length; k++) out.add(romajiOthers[k][0], romajiOthers[k][1]);
+        }
+        return;
+      }
       if (cpLength(value) >= 3) {
         var close = cpLength(value) >= 4 ? nearLatinWord : acronymSlip;
         var near = this.asciiKeys.filter(function (key) { return close(value, key); });
@@ -756,6 +854,7 @@
   return {
     normalize: normalize,
     katakanaRuns: katakanaRuns,
+    romajiKana: romajiKana,
     charClass: charClass,
     bigrams: bigrams,
     createAnalyzer: createAnalyzer,

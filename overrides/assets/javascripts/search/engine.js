@@ -91,7 +91,8 @@
 
   Index.prototype.lexiconShardsFor = function (text) {
     var need = new Set();
-    for (var ch of this.analysis.normalize(text)) {
+    /* and the kana of romaji typed with the IME off (analysis.js romajiKana) */
+    for (var ch of this.analysis.normalize(text) + this.analysis.romajiKana(text)) {
       if (ch === " ") continue;
       var n = shardOf(ch, this.meta.lexiconShards);
       if (!this.lexiconLoaded.has(n)) need.add(n);
