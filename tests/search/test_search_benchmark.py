@@ -72,7 +72,9 @@ def _same_query(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@pytest.mark.parametrize("newer", ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9"])
+@pytest.mark.parametrize(
+    "newer", ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9"]
+)
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
 ) -> None:

@@ -38,7 +38,10 @@ _GLIDES = {
     "by": "び", "py": "ぴ", "dy": "ぢ",
 }  # fmt: skip
 _SMALL = {"a": "ゃ", "u": "ゅ", "o": "ょ"}
-_OTHERS = {"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ", "fa": "ふぁ", "fi": "ふぃ", "fe": "ふぇ", "fo": "ふぉ"}  # fmt: skip
+_OTHERS = {
+    "shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ",
+    "fa": "ふぁ", "fi": "ふぃ", "fe": "ふぇ", "fo": "ふぉ",
+}  # fmt: skip
 
 
 def _syllables() -> dict[str, str]:
