@@ -66,6 +66,10 @@ def test_session_pages_and_transcripts_rank_below_guides_at_equal_relevance(
     assert {d.get("boost") for d in sessions} == {render.SESSION_SEARCH_BOOST}
     guide = next(d for d in docs if d["location"] == "teams/channels/")
     assert guide.get("boost", 1) == 1
+    # the list of the recordings ranks as a recording, not above the one asked for
+    catalogue = [d for d in docs if d["location"].startswith("learning/sessions/#")]
+    catalogue.append(next(d for d in docs if d["location"] == "learning/sessions/"))
+    assert {d.get("boost") for d in catalogue} == {render.SESSION_SEARCH_BOOST}
     # on the English site, pages shown in Japanese (here the session pages, which
     # have no English version) weigh less than English ones
     boosts = {d["location"]: d.get("boost", 1) for d in docs}
