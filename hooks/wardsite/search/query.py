@@ -26,7 +26,12 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    (ャ, ッ) read as their large twins: a 3+ kana stretch is a typo match of a
    kana word that it equals that way (チヤット), or equals with two neighbours
    swapped (チャトッ), or with one character of a 4+ kana word missing
-   (サインン, ヘッドセト); ー is already dropped by ``normalize``.
+   (サインン, ヘッドセト); ー is already dropped by ``normalize``. A stretch of
+   two kanji is a typo match of a two-kanji word only when one kanji is the
+   same and the other has the sound the word's kanji has in that word (印冊 →
+   印刷: a wrong conversion is a homophone; readings.py). No word begins or
+   ends inside a typed katakana stretch unless it lies inside it with 2+
+   characters and is no stop word (送信したメール: メール, not ため + る).
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
    clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
