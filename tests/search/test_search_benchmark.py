@@ -43,6 +43,7 @@ def bench() -> ModuleType:
         ("blind7", 240),
         ("blind8", 240),
         ("blind9", 250),
+        ("blind10", 240),
         ("dev", 150),
     ],
 )
@@ -73,7 +74,7 @@ def _same_query(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "newer", ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9"]
+    "newer", ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9", "blind10"]
 )
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
