@@ -109,3 +109,10 @@ def test_a_damaged_table_line_is_named_in_japanese(tmp_path: Path, line: str) ->
         kanji_readings(table)
     assert caught.value.file == "kanji-readings.tsv" and caught.value.field == "3 行目"
     assert "wardsite_ops.kanji_readings" in caught.value.fix
+
+
+def test_a_kanji_for_a_verb_is_no_word_inside_a_compound(ja_bundle: dict[str, Any]) -> None:
+    """忘却 is a compound, not 忘 (忘れる) + 却; 忘れた still is 忘れる (failed before)."""
+    analyzer = QueryAnalyzer(ja_bundle["analysis"])
+    assert "忘れる" not in {c["term"] for c in analyzer.analyze("忘却")}
+    assert "忘れる" in {c["term"] for c in analyzer.analyze("忘れた")}

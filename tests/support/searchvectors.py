@@ -139,6 +139,9 @@ QUERY_CASES: tuple[str, ...] = (
     "rokku sareta",
     "pasokon",
     "note",
+    "忘却",
+    "置場",
+    "置き場",
 )
 
 

@@ -31,7 +31,9 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    same and the other has the sound the word's kanji has in that word (印冊 →
    印刷: a wrong conversion is a homophone; readings.py). No word begins or
    ends inside a typed katakana stretch unless it lies inside it with 2+
-   characters and is no stop word (送信したメール: メール, not ため + る).
+   characters and is no stop word (送信したメール: メール, not ため + る). A
+   kanji that stands alone for a verb or adjective (長 → 長い) is no word next
+   to another kanji: 区長 is a compound, not 区 + 長い.
 4. Known words give ``word`` clauses and their synonyms ``synonym``/``related``
    clauses; stop words (question phrasing) give nothing; unknown Japanese runs
    give character bigrams (``ngram``); unknown Latin words give ``word`` and,
@@ -71,6 +73,7 @@ Clause = dict[str, Any]
 #: Romaji reads as kana only for words of this many kana or more (ろっく, かいじょ):
 #: shorter ones (note → のて) are too often English.
 MIN_ROMAJI_KANA = 3
+_HIRAGANA = re.compile("[\u3041-\u3096]")
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 #: QWERTY rows, for the neighbours of a letter typed in a 3-letter acronym.
@@ -238,6 +241,12 @@ class QueryAnalyzer:
         self.phrases: list[tuple[str, list[str], str]] = [
             (term, list(words), polarity) for term, words, polarity in analysis.get("phrases", ())
         ]
+        # one kanji that stands for a verb or adjective (長 → 長い, 開 → 開ける)
+        self.stem_kanji: frozenset[str] = frozenset(
+            key
+            for key, terms in self.keys.items()
+            if len(key) == 1 and is_kanji(key) and terms and all(map(_HIRAGANA.search, terms))
+        )
         self.kanji_readings: dict[str, frozenset[str]] = {
             kanji: frozenset(sounds) for kanji, sounds in analysis.get("kanjiReadings", ())
         }
@@ -450,6 +459,9 @@ class QueryAnalyzer:
         def cuts(at: int) -> bool:
             return 0 < at < n and run_at[at - 1] == run_at[at] >= 0
 
+        def in_compound(i: int, j: int) -> bool:
+            return (i > 0 and is_kanji(chars[i - 1])) or (j < n and is_kanji(chars[j]))
+
         def fits(i: int, j: int) -> bool:
             if not cuts(i) and not cuts(j):
                 return True
@@ -471,6 +483,8 @@ class QueryAnalyzer:
                     if j < n and classes[j] == ALNUM and classes[j - 1] == ALNUM:
                         continue
                     piece = chars[i:j]
+                    if piece in self.stem_kanji and in_compound(i, j):
+                        continue  # 区長 is no 区 + 長い
                     if piece in self.keys and fits(i, j):
                         options.append((_add(best[j], _KEY), ("key", j, piece)))
                 for length in range(min(self.max_len, n - i), 1, -1):

@@ -402,6 +402,7 @@
     this.phrases = [];
     this.phraseOrdinals = new Set();
     this.kanjiReadings = new Map();
+    this.stemKanji = new Set();
     this.kanjiPairs = new Map();
     this.pairWords = new Set();
     var self = this;
@@ -451,6 +452,10 @@
       this.keys.set(key, terms.slice());
       var chars = Array.from(key);
       this.maxLen = Math.max(this.maxLen, chars.length);
+      if (chars.length === 1 && isKanjiChar(key) && terms.length &&
+          terms.every(function (term) { return /[\u3041-\u3096]/.test(term); })) {
+        this.stemKanji.add(key); /* one kanji for a verb or adjective: 長 → 長い (query.py) */
+      }
       if (!terms.length || this.isStop(key, terms)) continue;
       this.contentKeys.push(key);
       this.sorted = false;
@@ -706,6 +711,9 @@
     var cuts = function (at) {
       return at > 0 && at < n && runAt[at - 1] === runAt[at] && runAt[at] >= 0;
     };
+    var inCompound = function (i, j) {
+      return (i > 0 && isKanjiChar(chars[i - 1])) || (j < n && isKanjiChar(chars[j]));
+    };
     var fits = function (i, j) {
       if (!cuts(i) && !cuts(j)) return true;
       var inside = runAt[i] === runAt[j - 1] && runAt[i] >= 0;
@@ -728,6 +736,7 @@
           j = i + length;
           if (j < n && classes[j] === ALNUM && classes[j - 1] === ALNUM) continue;
           var piece = chars.slice(i, j).join("");
+          if (this.stemKanji.has(piece) && inCompound(i, j)) continue; /* 区長 is no 区 + 長い */
           if (this.keys.has(piece) && fits(i, j)) options.push([addCost(best[j], KEY), ["key", j, piece]]);
         }
         for (length = Math.min(this.maxLen, n - i); length > 1; length--) {
