@@ -116,3 +116,13 @@ def test_a_kanji_for_a_verb_is_no_word_inside_a_compound(ja_bundle: dict[str, An
     analyzer = QueryAnalyzer(ja_bundle["analysis"])
     assert "忘れる" not in {c["term"] for c in analyzer.analyze("忘却")}
     assert "忘れる" in {c["term"] for c in analyzer.analyze("忘れた")}
+
+
+@pytest.mark.parametrize(("query", "word"), [("めっちゃ重い", "重い"), ("家から仕事", "仕事")])
+def test_intensifiers_and_particles_give_no_clause(
+    ja_bundle: dict[str, Any], query: str, word: str
+) -> None:
+    """めっちゃ gave the bigrams めっ・っち・ちゃ, から the colour カラー (failed before)."""
+    terms = [c["term"] for c in QueryAnalyzer(ja_bundle["analysis"]).analyze(query)]
+    assert word in terms or any(word in t for t in terms)
+    assert not {"めっ", "っち", "ちゃ", "から"} & set(terms)

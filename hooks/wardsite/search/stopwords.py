@@ -43,6 +43,14 @@ COLLOQUIAL_JA: tuple[str, ...] = (
 )
 #: Conjunctions that join a situation to a question (出たけど, 在宅だけど): no topic.
 CONJUNCTIONS_JA: tuple[str, ...] = ("けど", "けれど", "けれども", "だけど", "だけれど", "のに")
+#: Particles and formal nouns that reach the lexicon as content words: から folds
+#: like カラー (colour), よう and ほう are 様 and 方 to SudachiPy.
+PARTICLES_JA: tuple[str, ...] = ("から", "より", "よう", "ほう")
+#: Intensifiers of spoken Japanese (PCがくそ重い, めっちゃ遅い): how much, never what.
+INTENSIFIERS_JA: tuple[str, ...] = (
+    "めっちゃ", "めちゃめちゃ", "めちゃくちゃ", "くそ", "超", "マジ", "マジで", "すごく", "とても",
+    "かなり", "本当に", "ほんとに", "なんか",
+)
 #: English question words (not "it": IT is a topic on this site).
 QUESTION_EN: tuple[str, ...] = (
     "how", "what", "where", "when", "why", "who", "which", "do", "does", "did", "can", "could",
@@ -53,7 +61,13 @@ QUESTION_EN: tuple[str, ...] = (
 # fmt: on
 
 STOPWORDS: tuple[str, ...] = (
-    QUESTION_JA + LIGHT_VERBS_JA + COLLOQUIAL_JA + CONJUNCTIONS_JA + QUESTION_EN
+    QUESTION_JA
+    + LIGHT_VERBS_JA
+    + COLLOQUIAL_JA
+    + CONJUNCTIONS_JA
+    + PARTICLES_JA
+    + INTENSIFIERS_JA
+    + QUESTION_EN
 )
 
 
