@@ -542,11 +542,8 @@ class QueryAnalyzer:
         else:
             out.add(value, "word")
             key = self._romaji_key(value)
-            if key is not None:  # typed with the IME off: rokku → ろっく
-                for term in self.keys[key]:
-                    out.add(term, "word")
-                    for other, relation in self.synonyms.get(term, []):
-                        out.add(other, relation)
+            if key is not None:  # typed with the IME off: rokku is the word ろっく
+                self._segment_clauses(("key", key), drop_stop, out)
                 return
             if len(value) >= 3:
                 close = near_latin_word if len(value) >= 4 else acronym_slip

@@ -25,9 +25,9 @@ with more pages than are shown with their text)
     ...], "kanjiPairs": [[word, [sounds], [sounds]], ...], "kanjiReadings":
     [[kanji, [readings]], ...]}`` (phrases and readings: :func:`lexicon_shards`).
     A lexicon key goes into the shard of its first and of its second character
-    (:func:`shard_of`). The query side
-    fetches the shards of every character of the normalised query; a key it
-    may use (the query's words, completions of a half-typed word, one-slip
+    (:func:`shard_of`). The query side fetches the shards of every character
+    of the normalised query (and of the kana its romaji words spell:
+    romaji.py); a key it may use (the query's words, completions of a half-typed word, one-slip
     typos, also in the first character) always starts with, or has as its
     second character, a character of the query, so those shards hold every
     key the full lexicon would give for that query. ``ordinal`` is the key's

@@ -665,7 +665,6 @@
     return null;
   };
 
-  /* A kana word the (small-kana folded) stretch equals, after one slip at most. */
   /* query.py _homophone_key: one kanji kept, the other with its sound in the word (印冊 → 印刷) */
   Analyzer.prototype.homophoneKey = function (piece) {
     if (!isKanjiPair(piece)) return null;
@@ -689,6 +688,7 @@
     return terms && terms.length && !this.isStop(key, terms) ? key : null;
   };
 
+  /* A kana word the (small-kana folded) stretch equals, after one slip at most. */
   Analyzer.prototype.kanaSlip = function (folded) {
     var joined = folded.join("");
     if (this.kanaFolded.has(joined)) return this.kanaFolded.get(joined);
@@ -815,13 +815,8 @@
       out.add(value, "word");
       var romaji = this.romajiKey(value);
       if (romaji !== null) {
-        /* typed with the IME off: rokku → ろっく (query.py) */
-        var romajiTerms = this.keys.get(romaji);
-        for (t = 0; t < romajiTerms.length; t++) {
-          out.add(romajiTerms[t], "word");
-          var romajiOthers = this.synonyms.get(romajiTerms[t]) || [];
-          for (k = 0; k < romajiOthers.length; k++) out.add(romajiOthers[k][0], romajiOthers[k][1]);
-        }
+        /* typed with the IME off: rokku is the word ろっく (query.py) */
+        this.segmentClauses(["key", romaji], dropStop, out);
         return;
       }
       if (cpLength(value) >= 3) {
