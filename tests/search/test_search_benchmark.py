@@ -44,6 +44,7 @@ def bench() -> ModuleType:
         ("blind8", 240),
         ("blind9", 250),
         ("blind10", 240),
+        ("blind11", 250),
         ("dev", 150),
     ],
 )
@@ -74,7 +75,8 @@ def _same_query(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "newer", ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9", "blind10"]
+    "newer",
+    ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9", "blind10", "blind11"],
 )
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
