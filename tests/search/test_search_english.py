@@ -84,3 +84,18 @@ def test_only_latin_words_are_stemmed() -> None:
     ]
     assert is_english_word("teams")
     assert not any(is_english_word(w) for w in ("fido2", "m365", "pc", "会議", "ミーティング"))
+
+
+def test_english_function_words_give_no_clause() -> None:
+    """ "at", "from", "while" matched any page that says them (failed before)."""
+    docs = [
+        SearchDoc("en/lost/", "A lost phone", "Call at once, from wherever you are."),
+        SearchDoc("en/park/", "At the park", "While you work from home or at the park."),
+    ]
+    bundle = build_index(docs, "en", [])
+    terms = {c["term"] for c in QueryAnalyzer(bundle["analysis"]).analyze("lost phone at the park")}
+    assert "park" in terms and "at" not in terms
+    for word in ("from", "while", "this", "your", "has"):
+        assert word not in {
+            c["term"] for c in QueryAnalyzer(bundle["analysis"]).analyze(word + " phone")
+        }

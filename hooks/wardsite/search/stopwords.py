@@ -58,6 +58,15 @@ QUESTION_EN: tuple[str, ...] = (
     "of", "for", "in", "on", "with", "and", "or", "if", "please", "help", "want", "need",
     "way", "ways", "get", "about",
 )
+#: English function words (pronouns, determiners, auxiliaries, prepositions) that name no
+#: topic; "not", "out", "off" and "up" stay (sign out, turn off, back up).
+FUNCTION_EN: tuple[str, ...] = (
+    "at", "by", "from", "into", "as", "while", "since", "this", "that", "these", "those",
+    "there", "here", "was", "were", "been", "being", "has", "have", "had", "am", "you",
+    "your", "us", "they", "them", "he", "she", "his", "her", "its", "will", "shall", "may",
+    "might", "must", "just", "so", "than", "then", "too", "very", "also", "any", "some",
+    "yet", "whom", "whose",
+)
 # fmt: on
 
 STOPWORDS: tuple[str, ...] = (
@@ -68,6 +77,7 @@ STOPWORDS: tuple[str, ...] = (
     + PARTICLES_JA
     + INTENSIFIERS_JA
     + QUESTION_EN
+    + FUNCTION_EN
 )
 
 
