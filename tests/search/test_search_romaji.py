@@ -42,3 +42,16 @@ def test_romaji_of_a_page_word_finds_the_word(ja_bundle: dict[str, Any]) -> None
 def test_short_or_unknown_romaji_stays_english(ja_bundle: dict[str, Any], query: str) -> None:
     # のて, さめ: fewer than 3 kana, or no word of the pages
     assert [c["term"] for c in QueryAnalyzer(ja_bundle["analysis"]).analyze(query)] == [query]
+
+
+@pytest.mark.parametrize(
+    ("query", "word"),
+    [
+        ("pasuwaado", "ぱすわど"),  # a long vowel typed as a doubled letter
+        ("wasureta", "忘れる"),  # a verb typed with its ending, as わすれた in kana
+    ],
+)
+def test_romaji_reads_as_kana_typing_does(ja_bundle: dict[str, Any], query: str, word: str) -> None:
+    """Both found nothing: only a whole word of the pages was read (failed before)."""
+    words = {c["term"] for c in QueryAnalyzer(ja_bundle["analysis"]).analyze(query)}
+    assert word in words and query in words

@@ -63,7 +63,7 @@ from typing import Any
 
 from wardsite.search.normalize import drop_unconverted_letters, katakana_runs, normalize
 from wardsite.search.readings import is_kanji_pair
-from wardsite.search.romaji import romaji_to_kana
+from wardsite.search.romaji import romaji_readings
 from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
 
 #: A query ending in one of these is finished: no completion of its last word.
@@ -420,14 +420,31 @@ class QueryAnalyzer:
                     return word
         return None
 
-    def _romaji_key(self, word: str) -> str | None:
-        """The lexicon word (3+ kana) that the Latin ``word`` types in romaji, if any."""
-        kana = romaji_to_kana(word)
-        if kana is None or len(kana) < MIN_ROMAJI_KANA:
-            return None
-        key = normalize(kana)
-        terms = self.keys.get(key)
-        return key if terms and not self.is_stop(key, terms) else None
+    def _romaji_segments(self, word: str) -> list[tuple[str, str]]:
+        """The words the Latin ``word`` types in romaji (3+ kana), as kana typing gives them.
+
+        Either one lexicon word (rokku: ろっく) or a word of 3+ kana followed
+        only by stop words and single kana, its ending: wasureta is わすれ + た,
+        as わすれた typed in kana (mouse is no もう + せ). Empty when it is no
+        such romaji.
+        """
+        for kana in romaji_readings(word):
+            if len(kana) < MIN_ROMAJI_KANA:
+                continue
+            key = normalize(kana)
+            terms = self.keys.get(key)
+            if terms and not self.is_stop(key, terms):
+                return [("key", key)]
+            segments = self._segment(key, [])
+            first, tail = segments[0][1], segments[1:]
+            if (
+                segments[0][0] == "key"
+                and len(first) >= MIN_ROMAJI_KANA
+                and not self.is_stop(first, self.keys[first])
+                and all(kind == "key" and (len(v) == 1 or v in self.stop) for kind, v in tail)
+            ):
+                return segments
+        return []
 
     def _kana_slip(self, folded: str) -> str | None:
         """A kana word the (small-kana folded) stretch equals, after one slip at most."""
@@ -541,9 +558,10 @@ class QueryAnalyzer:
                 out.add(gram, "ngram")
         else:
             out.add(value, "word")
-            key = self._romaji_key(value)
-            if key is not None:  # typed with the IME off: rokku is the word ろっく
-                self._segment_clauses(("key", key), drop_stop, out)
+            romaji = self._romaji_segments(value)
+            for segment in romaji:  # typed with the IME off: rokku is the word ろっく
+                self._segment_clauses(segment, drop_stop, out)
+            if romaji:
                 return
             if len(value) >= 3:
                 close = near_latin_word if len(value) >= 4 else acronym_slip

@@ -94,3 +94,26 @@ def romaji_to_kana(word: str) -> str | None:
         else:
             return None
     return "".join(out)
+
+
+def romaji_readings(word: str) -> list[str]:
+    """The kana ``word`` may stand for: as typed, then with doubled vowels single.
+
+    Staff who type a loanword's long vowel as a doubled letter (pasuwaado for
+    パスワード) mean the long vowel, which the folded keys leave out (ぱすわど);
+    ookii is still おおきい first. Empty when ``word`` is no romaji.
+    """
+    readings: list[str] = []
+    for spelling in (word, _single_vowels(word)):
+        kana = romaji_to_kana(spelling)
+        if kana is not None and kana not in readings:
+            readings.append(kana)
+    return readings
+
+
+def _single_vowels(word: str) -> str:
+    out: list[str] = []
+    for ch in word:
+        if not (out and ch in _VOWELS and out[-1] == ch):
+            out.append(ch)
+    return "".join(out)

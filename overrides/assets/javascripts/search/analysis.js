@@ -170,6 +170,21 @@
     return out;
   }
 
+  /* romaji.py romaji_readings: as typed, then with doubled vowels single (pasuwaado). */
+  function romajiReadings(word) {
+    var single = "";
+    for (var i = 0; i < word.length; i++) {
+      var ch = word[i];
+      if (!(single && ROMAJI_VOWELS.indexOf(ch) >= 0 && single[single.length - 1] === ch)) single += ch;
+    }
+    var readings = [];
+    [word, single].forEach(function (spelling) {
+      var kana = romajiToKana(spelling);
+      if (kana !== null && readings.indexOf(kana) < 0) readings.push(kana);
+    });
+    return readings;
+  }
+
   /* The kana of the query's romaji words: their lexicon shards are needed too (engine.js). */
   function romajiKana(text) {
     return normalize(text)
@@ -679,13 +694,26 @@
     return null;
   };
 
-  /* query.py _romaji_key, MIN_ROMAJI_KANA */
-  Analyzer.prototype.romajiKey = function (word) {
-    var kana = romajiToKana(word);
-    if (kana === null || cpLength(kana) < 3) return null;
-    var key = normalize(kana);
-    var terms = this.keys.get(key);
-    return terms && terms.length && !this.isStop(key, terms) ? key : null;
+  /* query.py _romaji_segments, MIN_ROMAJI_KANA */
+  Analyzer.prototype.romajiSegments = function (word) {
+    var readings = romajiReadings(word);
+    for (var r = 0; r < readings.length; r++) {
+      if (cpLength(readings[r]) < 3) continue;
+      var key = normalize(readings[r]);
+      var terms = this.keys.get(key);
+      if (terms && terms.length && !this.isStop(key, terms)) return [["key", key]];
+      var segments = this.segment(Array.from(key), []);
+      var first = segments[0][1];
+      var stop = this.stop;
+      var ending = segments.slice(1).every(function (segment) {
+        return segment[0] === "key" && (cpLength(segment[1]) === 1 || stop.has(segment[1]));
+      });
+      if (segments[0][0] === "key" && cpLength(first) >= 3 && ending &&
+          !this.isStop(first, this.keys.get(first))) {
+        return segments;
+      }
+    }
+    return [];
   };
 
   /* A kana word the (small-kana folded) stretch equals, after one slip at most. */
@@ -813,12 +841,10 @@
       for (t = 0; t < grams.length; t++) out.add(grams[t], "ngram");
     } else {
       out.add(value, "word");
-      var romaji = this.romajiKey(value);
-      if (romaji !== null) {
-        /* typed with the IME off: rokku is the word ろっく (query.py) */
-        this.segmentClauses(["key", romaji], dropStop, out);
-        return;
-      }
+      var romaji = this.romajiSegments(value);
+      /* typed with the IME off: rokku is the word ろっく (query.py) */
+      for (k = 0; k < romaji.length; k++) this.segmentClauses(romaji[k], dropStop, out);
+      if (romaji.length) return;
       if (cpLength(value) >= 3) {
         var close = cpLength(value) >= 4 ? nearLatinWord : acronymSlip;
         var near = this.asciiKeys.filter(function (key) { return close(value, key); });
