@@ -126,3 +126,10 @@ def test_intensifiers_and_particles_give_no_clause(
     terms = [c["term"] for c in QueryAnalyzer(ja_bundle["analysis"]).analyze(query)]
     assert word in terms or any(word in t for t in terms)
     assert not {"めっ", "っち", "ちゃ", "から"} & set(terms)
+
+
+@pytest.mark.parametrize("ending", ["わからん", "わかんない", "分からん", "わかんなくて"])
+def test_spoken_forms_of_not_knowing_give_no_clause(ja_bundle: dict[str, Any], ending: str) -> None:
+    """わからん gave the bigram から and the half-typed らん (failed before)."""
+    analyzer = QueryAnalyzer(ja_bundle["analysis"])
+    assert analyzer.analyze("印刷していいのか" + ending) == analyzer.analyze("印刷していいのか")

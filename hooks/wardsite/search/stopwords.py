@@ -29,6 +29,8 @@ QUESTION_JA: tuple[str, ...] = (
     "ください", "下さい", "について", "とは", "って", "ため", "場合", "とき", "時", "こと", "もの",
     "ほしい", "欲しい", "わからない", "分からない", "わかりません", "分かりません", "困った",
     "困っています", "お願いします", "お願い", "するには", "には",
+    # spoken forms of わからない
+    "わからん", "分からん", "わかんない", "分かんない", "わかんなくて", "分かんなくて",
 )
 #: Light verbs and auxiliaries that Sudachi returns as content words.
 LIGHT_VERBS_JA: tuple[str, ...] = (
