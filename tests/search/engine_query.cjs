@@ -39,7 +39,7 @@ async function main() {
       shardClauses: found.clauses,
       fetched: fetched,
       coverage: Object.fromEntries(
-        index.coverage(found.results.map((r) => r.ref), found.clauses, index.analyzer())
+        index.coverage(found.results.map((r) => r.ref), found.clauses, index.analyzer(), text)
       ),
       pages: index.rankPages(found.results).map((p) => p.page),
     };

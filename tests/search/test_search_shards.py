@@ -115,6 +115,28 @@ def test_coverage_is_the_share_of_query_words_a_document_matches(node: str, tmp_
     assert set(answers["パスワード"]["coverage"].values()) == {1.0}
 
 
+def test_an_english_word_with_several_terms_is_one_word_of_the_query(
+    node: str, tmp_path: Path
+) -> None:
+    """connecting is connect and two katakana terms: one word of "vpn connecting".
+
+    Counted as three words, the Wi-Fi page matched three of four (failed before).
+    """
+    docs = [
+        SearchDoc("en/wifi/", "Connecting to Wi-Fi", "If the connection fails, try connecting."),
+        SearchDoc("en/vpn/", "VPN at home", "The VPN lets you work at home."),
+    ]
+    bundle = build_index(docs, "en", [])
+    answers = run_engine(node, bundle, tmp_path, ["vpn connecting"])
+    words = [c for c in answers["vpn connecting"]["clauses"] if c["kind"] == "word"]
+    assert len(words) >= 3  # vpn, connect and at least one katakana term
+    share = {
+        bundle["docs"][int(ref)]["location"]: value
+        for ref, value in answers["vpn connecting"]["coverage"].items()
+    }
+    assert share == {"en/wifi/": 0.5, "en/vpn/": 0.5}
+
+
 def test_a_topic_page_outranks_a_list_that_names_the_topic_in_one_section(
     node: str, tmp_path: Path
 ) -> None:

@@ -201,7 +201,7 @@ function item(ref, score, terms) {
 function answer(query) {
   return index.search(query, fetchShard).then(function (found) {
     if (!found.results.length) return { items: [] };
-    coordinate(found);
+    coordinate(found, query);
     var pages = index.rankPages(found.results);
     var runs = [];
     pages.slice(0, FULL_PAGES).forEach(function (page) { runs.push.apply(runs, page.runs); });
@@ -223,9 +223,9 @@ function answer(query) {
  * (bench/search_queries.yml): MRR@10 0.957 without, 0.956 with half of the
  * score scaled, 0.959 with all of it.
  */
-function coordinate(found) {
+function coordinate(found, text) {
   var refs = found.results.map(function (r) { return r.ref; });
-  var share = index.coverage(refs, found.clauses, found.analyzer);
+  var share = index.coverage(refs, found.clauses, found.analyzer, text);
   found.results.forEach(function (r) { r.score *= share.get(r.ref); });
   found.results.sort(function (a, b) { return b.score - a.score; });
 }
