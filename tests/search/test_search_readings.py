@@ -133,3 +133,15 @@ def test_spoken_forms_of_not_knowing_give_no_clause(ja_bundle: dict[str, Any], e
     """わからん gave the bigram から and the half-typed らん (failed before)."""
     analyzer = QueryAnalyzer(ja_bundle["analysis"])
     assert analyzer.analyze("印刷していいのか" + ending) == analyzer.analyze("印刷していいのか")
+
+
+def test_a_negative_purpose_ending_is_no_kana_reading() -> None:
+    """消さないように read ないよう as 内容, a word of the pages (failed before)."""
+    docs = [
+        SearchDoc("restore/", "消したファイルを戻す", "消したファイルの内容を確かめます。"),
+        SearchDoc("mail/", "メールの内容", "内容を書きます。"),
+    ]
+    analyzer = QueryAnalyzer(build_index(docs, "ja", [])["analysis"])
+    assert "内容" in {c["term"] for c in analyzer.analyze("内容")}
+    assert "内容" not in {c["term"] for c in analyzer.analyze("消さないように")}
+    assert "内容" not in {c["term"] for c in analyzer.analyze("消さないようにしたい")}
