@@ -7,15 +7,18 @@ without stemming "transfer" did not find "When you are transferred".
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from lunr.index import Index
 
-from wardsite.search.english import english_stem, is_english_word
+from wardsite.errors import SiteInputError
+from wardsite.search.english import IRREGULAR, english_stem, irregular_forms, is_english_word
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.query import QueryAnalyzer, search
 from wardsite.search.synonyms import SynonymGroup
+from wardsite_ops import english_irregular as generator
 
 EN_DOCS = [
     SearchDoc("en/transfer/", "When you are transferred", "Your ID moves with you on 1 April."),
@@ -99,3 +102,35 @@ def test_english_function_words_give_no_clause() -> None:
         assert word not in {
             c["term"] for c in QueryAnalyzer(bundle["analysis"]).analyze(word + " phone")
         }
+
+
+def test_an_irregular_verb_form_is_a_word_of_its_base_form() -> None:
+    """lost is no Snowball form of lose: it was only a one-letter slip of it (failed before)."""
+    docs = [
+        SearchDoc("en/lose/", "If you lose a PC or smartphone", "Phone the helpdesk at once."),
+        SearchDoc("en/send/", "Send a file", "Send a link instead of an attachment."),
+        SearchDoc("en/desk/", "The front desk", "Lost property and mail sent to you."),
+    ]
+    bundle = build_index(docs, "en", [])
+    analyzer = QueryAnalyzer(bundle["analysis"])
+    for query, base in (("lost", "lose"), ("sent", "send"), ("lose", "lost")):
+        assert {"term": base, "kind": "word", "boost": 1.0} in analyzer.analyze(query), query
+    assert ranked(bundle, "lost smartphone")[:1] == ["en/lose/"]
+
+
+def test_the_irregular_table_is_what_the_tool_writes_from_wordnet() -> None:
+    """data/search/english-irregular.tsv = python -m wardsite_ops.english_irregular."""
+    assert (generator.WORDNET / "verb.exc").is_file(), "scripts/test が wordnet-base を入れます"
+    assert IRREGULAR.read_text(encoding="utf-8") == generator.render(generator.irregular_pairs())
+    forms = irregular_forms()
+    assert forms["lost"] == "lose" and forms["sent"] == "send" and "transferred" not in forms
+
+
+@pytest.mark.parametrize("line", ["lost", "lost\t", "Lost\tlose", "lost\tlo se"])
+def test_a_damaged_irregular_line_is_named_in_japanese(tmp_path: Path, line: str) -> None:
+    table = tmp_path / "english-irregular.tsv"
+    table.write_text(f"# header\nsent\tsend\n{line}\n", encoding="utf-8")
+    with pytest.raises(SiteInputError) as caught:
+        irregular_forms(table)
+    assert caught.value.file == "english-irregular.tsv" and caught.value.field == "3 行目"
+    assert "wardsite_ops.english_irregular" in caught.value.fix

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from wardsite.search.english import english_stem, is_english_word
+from wardsite.search.english import english_stem, irregular_forms, is_english_word
 from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
@@ -363,6 +363,7 @@ class IndexBuilder:
         for word, terms in self._word_terms.items():
             lexicon.setdefault(normalize(word), set()).update(terms)
         english_stems = _link_english_readings(lexicon)
+        _link_irregular_forms(lexicon, irregular_forms())
         # Kana typed without kanji conversion (ふくごうき): the reading of a kanji
         # noun, unless the pages already use that kana spelling for something.
         for reading, terms in vocabulary.readings.items():
@@ -527,6 +528,21 @@ def _link_english_readings(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
         for term in list(terms):
             terms.update(stems.get(term, ()))
     return stems
+
+
+def _link_irregular_forms(lexicon: dict[str, set[str]], forms: Mapping[str, str]) -> None:
+    """Join irregular verb forms with their base form, both ways (lost ↔ lose).
+
+    A form typed finds the pages of its base form (lost my phone: "If you
+    lose a PC"), and the base form the pages of the form; only words some
+    page uses get a key.
+    """
+    before = {key: frozenset(terms) for key, terms in lexicon.items()}
+    for form, base in forms.items():
+        if base in before:
+            lexicon.setdefault(form, set()).update(before[base])
+        if form in before:
+            lexicon.setdefault(base, set()).update(before[form])
 
 
 def docs_from_material(entries: Iterable[Mapping[str, Any]]) -> list[SearchDoc]:
