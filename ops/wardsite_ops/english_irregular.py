@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wardsite.search.english import english_stem
+from wardsite_ops.datatable import write_table
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "data" / "search" / "english-irregular.tsv"
@@ -90,10 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     text = render(irregular_pairs(args.wordnet))
-    partial = args.out.with_name(args.out.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(args.out)  # never a half-written file, even when interrupted
-    print(f"wrote {args.out} ({text.count(chr(10)) - HEADER.count(chr(10))} forms)")
+    write_table(args.out, text, HEADER, "forms")
     return 0
 
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import jaconv
 
+from wardsite_ops.datatable import write_table
+
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "data" / "search" / "kanji-readings.tsv"
 UNIHAN = Path("/usr/share/unicode")
@@ -106,10 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     text = render(kanji_readings(args.unihan), unicode_version(args.unihan))
-    partial = args.out.with_name(args.out.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(args.out)  # never a half-written file, even when interrupted
-    print(f"wrote {args.out} ({text.count(chr(10)) - HEADER.count(chr(10))} kanji)")
+    write_table(args.out, text, HEADER, "kanji")
     return 0
 
 

@@ -7,13 +7,11 @@ without stemming "transfer" did not find "When you are transferred".
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from lunr.index import Index
 
-from wardsite.errors import SiteInputError
 from wardsite.search.english import IRREGULAR, english_stem, irregular_forms, is_english_word
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.query import QueryAnalyzer, search
@@ -124,13 +122,3 @@ def test_the_irregular_table_is_what_the_tool_writes_from_wordnet() -> None:
     assert IRREGULAR.read_text(encoding="utf-8") == generator.render(generator.irregular_pairs())
     forms = irregular_forms()
     assert forms["lost"] == "lose" and forms["sent"] == "send" and "transferred" not in forms
-
-
-@pytest.mark.parametrize("line", ["lost", "lost\t", "Lost\tlose", "lost\tlo se"])
-def test_a_damaged_irregular_line_is_named_in_japanese(tmp_path: Path, line: str) -> None:
-    table = tmp_path / "english-irregular.tsv"
-    table.write_text(f"# header\nsent\tsend\n{line}\n", encoding="utf-8")
-    with pytest.raises(SiteInputError) as caught:
-        irregular_forms(table)
-    assert caught.value.file == "english-irregular.tsv" and caught.value.field == "3 行目"
-    assert "wardsite_ops.english_irregular" in caught.value.fix

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from wardsite.errors import SiteInputError
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.query import QueryAnalyzer
 from wardsite.search.readings import TABLE, homophone_data, kanji_readings, sounds_in_word
@@ -99,16 +98,6 @@ def test_a_verb_typed_in_kana_reaches_the_verb(ja_bundle: dict[str, Any], query:
         if c["kind"] == "word"
     }
     assert "忘れる" in words
-
-
-@pytest.mark.parametrize("line", ["印\tinsatsu", "印刷\tいん", "印", "a\tえい"])
-def test_a_damaged_table_line_is_named_in_japanese(tmp_path: Path, line: str) -> None:
-    table = tmp_path / "kanji-readings.tsv"
-    table.write_text(f"# header\n刷\tさつ\n{line}\n", encoding="utf-8")
-    with pytest.raises(SiteInputError) as caught:
-        kanji_readings(table)
-    assert caught.value.file == "kanji-readings.tsv" and caught.value.field == "3 行目"
-    assert "wardsite_ops.kanji_readings" in caught.value.fix
 
 
 def test_a_kanji_for_a_verb_is_no_word_inside_a_compound(ja_bundle: dict[str, Any]) -> None:
