@@ -43,7 +43,8 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    neighbours swapped or one letter replaced by a QWERTY neighbour, so that
    short keys do not match everything. A Latin word that is the romaji of a
    lexicon word of 3+ kana (rokku kaijo: the IME was off) gives that word
-   instead (romaji.py).
+   instead, also with a doubled vowel for a long one (pasuwaado) or with an
+   ending (wasureta: わすれ + た) (romaji.py, ``_romaji_segments``).
 5. An everyday expression of the paraphrase file whose content words stand
    side by side in the query, in any inflection and with any particles
    (画面が止まって for 画面が止まった), adds its paraphrases (``phrases``).

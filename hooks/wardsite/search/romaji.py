@@ -2,8 +2,10 @@
 
 A staff member who forgets to switch the IME on types the romaji keystrokes of
 the kana they meant. The query side reads such a Latin word as its kana when
-that kana is a word of the pages (query.py). ``analysis.js`` has the same
-table and rules (``romajiToKana``); the shared vectors prove they agree.
+that kana is a word of the pages, or such a word with its ending (query.py).
+A doubled vowel may stand for the long vowel a loanword has (pasuwaado:
+パスワード, ``romaji_readings``). ``analysis.js`` has the same table and rules
+(``romajiToKana``, ``romajiReadings``); the shared vectors prove they agree.
 
 Written here rather than taken from a library because the browser needs the
 identical rules in a few lines of JavaScript, and only the IME's usual
