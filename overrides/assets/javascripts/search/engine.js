@@ -249,7 +249,7 @@
    * sums evidence per term, so a document that repeats one query word often
    * can outscore one that has every query word. An English word of `text`
    * is one word with all its terms (connecting: connect and the katakana
-   * コネクション and コネクティング that english.py joins to it): they are the
+   * コネクション and コネクティング that index.py joins to it): they are the
    * same word in two scripts, and counting each made "vpn connecting" a query
    * of four words of which a page about connecting anything matched three.
    * Japanese keys with several terms (readings of several words) stay a word
