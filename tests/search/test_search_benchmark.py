@@ -45,6 +45,7 @@ def bench() -> ModuleType:
         ("blind9", 250),
         ("blind10", 240),
         ("blind11", 250),
+        ("blind12", 235),
         ("dev", 150),
     ],
 )
@@ -76,7 +77,18 @@ def _same_query(text: str) -> str:
 
 @pytest.mark.parametrize(
     "newer",
-    ["confirm", "fresh", "final", "blind7", "dev", "blind8", "blind9", "blind10", "blind11"],
+    [
+        "confirm",
+        "fresh",
+        "final",
+        "blind7",
+        "dev",
+        "blind8",
+        "blind9",
+        "blind10",
+        "blind11",
+        "blind12",
+    ],
 )
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
     bench: ModuleType, newer: str
