@@ -46,6 +46,7 @@ def bench() -> ModuleType:
         ("blind10", 240),
         ("blind11", 250),
         ("blind12", 235),
+        ("blind13", 275),
         ("dev", 150),
     ],
 )
@@ -88,6 +89,7 @@ def _same_query(text: str) -> str:
         "blind10",
         "blind11",
         "blind12",
+        "blind13",
     ],
 )
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
