@@ -47,6 +47,7 @@ def bench() -> ModuleType:
         ("blind11", 250),
         ("blind12", 235),
         ("blind13", 275),
+        ("blind14", 260),
         ("dev", 150),
     ],
 )
@@ -90,6 +91,7 @@ def _same_query(text: str) -> str:
         "blind11",
         "blind12",
         "blind13",
+        "blind14",
     ],
 )
 def test_the_newer_sets_repeat_no_query_even_in_another_width_or_case(
