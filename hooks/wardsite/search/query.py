@@ -8,7 +8,10 @@ that Python can evaluate search quality with lunr.py.
 Steps, with the bundle's ``analysis`` data (see index.py):
 
 1. ``normalize`` the query (normalize.py), after removing a lowercase consonant
-   typed between two kana (romaji the IME left unconverted: 固まtった).
+   typed between two kana (romaji the IME left unconverted: 固まtった) and
+   joining two Latin words whose concatenation is a content word of the pages
+   (one drive, share point, wi fi: a name typed in two parts, whose parts
+   alone are other words, point → print, or none).
 2. Half-typed last word: unless the query ends with a space, find the longest
    suffix (2+ characters) that is no complete lexicon word but begins some
    lexicon words (パスワ → パスワード); its completions become ``prefix``
@@ -75,6 +78,11 @@ Clause = dict[str, Any]
 #: shorter ones (note → のて) are too often English.
 MIN_ROMAJI_KANA = 3
 _HIRAGANA = re.compile("[\u3041-\u3096]")
+#: A whole word of Latin letters and digits, in either width; the whitespace between words.
+_LATIN_WORD = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_SPACES = re.compile(
+    "([\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+)"
+)
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 #: QWERTY rows, for the neighbours of a letter typed in a 3-letter acronym.
@@ -292,11 +300,36 @@ class QueryAnalyzer:
 
     def analyze(self, text: str) -> list[Clause]:
         """The lunr clauses for a typed query (empty when nothing is searchable)."""
-        text = drop_unconverted_letters(text)
+        text = self._join_split_words(drop_unconverted_letters(text))
         clauses = self._analyze(text, drop_stop=True)
         return clauses if clauses else self._analyze(text, drop_stop=False)
 
     # -- steps ---------------------------------------------------------------
+
+    def _join_split_words(self, text: str) -> str:
+        """``text`` with each Latin word typed in two parts (one drive) as one word.
+
+        Two whole Latin words join when their concatenation is a content word
+        of the lexicon; a joined word joins nothing more.
+        """
+        parts = _SPACES.split(text)  # word, space, word, ..., word
+        out = [parts[0]]
+        joined = False
+        for space, word in zip(parts[1::2], parts[2::2], strict=True):
+            if not joined and self._is_split_word(out[-1], word):
+                out[-1] += word
+                joined = True
+            else:
+                out += [space, word]
+                joined = False
+        return "".join(out)
+
+    def _is_split_word(self, first: str, second: str) -> bool:
+        if not (_LATIN_WORD.fullmatch(first) and _LATIN_WORD.fullmatch(second)):
+            return False
+        key = normalize(first + second)
+        terms = self.keys.get(key)
+        return bool(terms) and not self.is_stop(key, terms)
 
     def _analyze(self, text: str, drop_stop: bool) -> list[Clause]:
         chars = normalize(text)

@@ -557,8 +557,37 @@
     return terms.every(function (term) { return stop.has(term); });
   };
 
+  /* query.py _LATIN_WORD, _SPACES */
+  var LATIN_WORD = /^[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+$/;
+  var SPACES =
+    /([\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+)/;
+
+  /* query.py _join_split_words: a Latin word typed in two parts (one drive) is one word */
+  Analyzer.prototype.joinSplitWords = function (text) {
+    var parts = text.split(SPACES); /* word, space, word, ..., word */
+    var out = [parts[0]];
+    var joined = false;
+    for (var i = 1; i + 1 < parts.length; i += 2) {
+      if (!joined && this.isSplitWord(out[out.length - 1], parts[i + 1])) {
+        out[out.length - 1] += parts[i + 1];
+        joined = true;
+      } else {
+        out.push(parts[i], parts[i + 1]);
+        joined = false;
+      }
+    }
+    return out.join("");
+  };
+
+  Analyzer.prototype.isSplitWord = function (first, second) {
+    if (!LATIN_WORD.test(first) || !LATIN_WORD.test(second)) return false;
+    var key = normalize(first + second);
+    var terms = this.keys.get(key);
+    return Boolean(terms && terms.length) && !this.isStop(key, terms);
+  };
+
   Analyzer.prototype.analyze = function (text) {
-    text = dropUnconvertedLetters(text);
+    text = this.joinSplitWords(dropUnconvertedLetters(text));
     var clauses = this.analyzeWith(text, true);
     return clauses.length ? clauses : this.analyzeWith(text, false);
   };
