@@ -8,10 +8,13 @@ that Python can evaluate search quality with lunr.py.
 Steps, with the bundle's ``analysis`` data (see index.py):
 
 1. ``normalize`` the query (normalize.py), after removing a lowercase consonant
-   typed between two kana (romaji the IME left unconverted: 固まtった) and
-   joining two Latin words whose concatenation is a content word of the pages
-   (one drive, share point, wi fi: a name typed in two parts, whose parts
-   alone are other words, point → print, or none).
+   typed between two kana (romaji the IME left unconverted: 固まtった),
+   joining two Latin words, or two katakana words, whose concatenation is a
+   content word of the pages (one drive, share point, パス ワード: a name typed
+   in two parts, whose parts alone are other words, point → print, or none),
+   and writing a kana word that spells an acronym of the pages by the names of
+   its letters as the acronym (えむえふえー → mfa: typed without switching to
+   Latin input; ``LETTER_NAMES``).
 2. Half-typed last word: unless the query ends with a space, find the longest
    suffix (2+ characters) that is no complete lexicon word but begins some
    lexicon words (パスワ → パスワード); its completions become ``prefix``
@@ -78,13 +81,48 @@ Clause = dict[str, Any]
 #: shorter ones (note → のて) are too often English.
 MIN_ROMAJI_KANA = 3
 _HIRAGANA = re.compile("[\u3041-\u3096]")
-#: A whole word of Latin letters and digits, in either width; the whitespace between words.
+#: A whole word of Latin letters and digits, of katakana, of kana, in either width;
+#: the whitespace between words.
 _LATIN_WORD = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+")
+_KANA_WORD = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+")
 _SPACES = re.compile(
     "([\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+)"
 )
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+#: The names of the Latin letters in kana, as ``normalize`` folds them (えー → え,
+#: でぃー → でい, じぇー → じえ): an acronym typed without switching to Latin input.
+LETTER_NAMES: dict[str, tuple[str, ...]] = {
+    "a": ("え", "えい"),
+    "b": ("び",),
+    "c": ("し",),
+    "d": ("でい", "で"),
+    "e": ("い",),
+    "f": ("えふ",),
+    "g": ("じ",),
+    "h": ("えいち", "えっち"),
+    "i": ("あい",),
+    "j": ("じえ", "じえい"),
+    "k": ("け", "けい"),
+    "l": ("える",),
+    "m": ("えむ",),
+    "n": ("えぬ",),
+    "o": ("お",),
+    "p": ("ぴ",),
+    "q": ("きゅ",),
+    "r": ("ある",),
+    "s": ("えす",),
+    "t": ("てい", "て"),
+    "u": ("ゆ",),
+    "v": ("ぶい",),
+    "w": ("だぶりゅ", "だぶる"),
+    "x": ("えっくす",),
+    "y": ("わい",),
+    "z": ("ぜっと", "ずい"),
+}
+#: Longer kana words are not read as letters (the ways to read them multiply).
+MAX_SPELLED_KANA = 16
 #: QWERTY rows, for the neighbours of a letter typed in a 3-letter acronym.
 KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -222,6 +260,17 @@ _NEGATION = re.compile("ない|なく|なかっ|ません")
 NEGATIVE, AFFIRMATIVE = "-", "+"
 
 
+def spelled_letters(kana: str) -> list[str]:
+    """Every way the folded ``kana`` spells Latin letters by their names (えむえふえ: mfa)."""
+    ways: list[list[str]] = [[] for _ in range(len(kana))] + [[""]]
+    for at in range(len(kana) - 1, -1, -1):
+        for letter, names in LETTER_NAMES.items():
+            for name in names:
+                if kana.startswith(name, at):
+                    ways[at] += [letter + rest for rest in ways[at + len(name)]]
+    return ways[0]
+
+
 def is_negative(tail: str) -> bool:
     """True when folded text from a phrase's last content word on is negated."""
     return _NEGATION.search(tail) is not None
@@ -300,7 +349,7 @@ class QueryAnalyzer:
 
     def analyze(self, text: str) -> list[Clause]:
         """The lunr clauses for a typed query (empty when nothing is searchable)."""
-        text = self._join_split_words(drop_unconverted_letters(text))
+        text = self._spelled_acronyms(self._join_split_words(drop_unconverted_letters(text)))
         clauses = self._analyze(text, drop_stop=True)
         return clauses if clauses else self._analyze(text, drop_stop=False)
 
@@ -325,11 +374,37 @@ class QueryAnalyzer:
         return "".join(out)
 
     def _is_split_word(self, first: str, second: str) -> bool:
-        if not (_LATIN_WORD.fullmatch(first) and _LATIN_WORD.fullmatch(second)):
+        if not any(
+            script.fullmatch(first) and script.fullmatch(second)
+            for script in (_LATIN_WORD, _KATAKANA_WORD)
+        ):
             return False
-        key = normalize(first + second)
+        return self._is_content_key(normalize(first + second))
+
+    def _is_content_key(self, key: str) -> bool:
         terms = self.keys.get(key)
         return bool(terms) and not self.is_stop(key, terms)
+
+    def _spelled_acronyms(self, text: str) -> str:
+        """``text`` with each kana word that spells an acronym of the pages by the
+        names of its letters (えむえふえー) written as that acronym (mfa).
+
+        A kana word that is itself a word of the lexicon stays as typed.
+        """
+        parts = _SPACES.split(text)
+        for at in range(0, len(parts), 2):
+            word = parts[at]
+            kana = normalize(word)
+            if not _KANA_WORD.fullmatch(word) or kana in self.keys or len(kana) > MAX_SPELLED_KANA:
+                continue
+            found = sorted(
+                letters
+                for letters in spelled_letters(kana)
+                if len(letters) >= 2 and self._is_content_key(letters)
+            )
+            if found:
+                parts[at] = found[0]
+        return "".join(parts)
 
     def _analyze(self, text: str, drop_stop: bool) -> list[Clause]:
         chars = normalize(text)

@@ -557,8 +557,10 @@
     return terms.every(function (term) { return stop.has(term); });
   };
 
-  /* query.py _LATIN_WORD, _SPACES */
+  /* query.py _LATIN_WORD, _KATAKANA_WORD, _KANA_WORD, _SPACES */
   var LATIN_WORD = /^[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+$/;
+  var KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
+  var KANA_WORD = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
   var SPACES =
     /([\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+)/;
 
@@ -580,14 +582,69 @@
   };
 
   Analyzer.prototype.isSplitWord = function (first, second) {
-    if (!LATIN_WORD.test(first) || !LATIN_WORD.test(second)) return false;
-    var key = normalize(first + second);
+    var same = [LATIN_WORD, KATAKANA_WORD].some(function (script) {
+      return script.test(first) && script.test(second);
+    });
+    return same && this.isContentKey(normalize(first + second));
+  };
+
+  Analyzer.prototype.isContentKey = function (key) {
     var terms = this.keys.get(key);
     return Boolean(terms && terms.length) && !this.isStop(key, terms);
   };
 
+  /* query.py LETTER_NAMES, MAX_SPELLED_KANA, spelled_letters */
+  var LETTER_NAMES = {
+    a: ["え", "えい"], b: ["び"], c: ["し"], d: ["でい", "で"], e: ["い"], f: ["えふ"],
+    g: ["じ"], h: ["えいち", "えっち"], i: ["あい"], j: ["じえ", "じえい"], k: ["け", "けい"],
+    l: ["える"], m: ["えむ"], n: ["えぬ"], o: ["お"], p: ["ぴ"], q: ["きゅ"], r: ["ある"],
+    s: ["えす"], t: ["てい", "て"], u: ["ゆ"], v: ["ぶい"], w: ["だぶりゅ", "だぶる"],
+    x: ["えっくす"], y: ["わい"], z: ["ぜっと", "ずい"],
+  };
+  var MAX_SPELLED_KANA = 16;
+
+  function spelledLetters(kana) {
+    var ways = [];
+    for (var k = 0; k < kana.length; k++) ways.push([]);
+    ways.push([""]);
+    for (var at = kana.length - 1; at >= 0; at--) {
+      Object.keys(LETTER_NAMES).forEach(function (letter) {
+        LETTER_NAMES[letter].forEach(function (name) {
+          if (kana.startsWith(name, at)) {
+            ways[at + name.length].forEach(function (rest) { ways[at].push(letter + rest); });
+          }
+        });
+      });
+    }
+    return ways[0];
+  }
+
+  /* The letters the query's kana words may spell (えむえふえー: mfa): their lexicon shards are needed too (engine.js). */
+  function spelledLettersOf(text) {
+    return text.split(SPACES).map(function (word, at) {
+      var kana = at % 2 === 0 && KANA_WORD.test(word) ? normalize(word) : "";
+      return kana && kana.length <= MAX_SPELLED_KANA ? spelledLetters(kana).join("") : "";
+    }).join("");
+  }
+
+  /* query.py _spelled_acronyms: えむえふえー is the acronym mfa */
+  Analyzer.prototype.spelledAcronyms = function (text) {
+    var self = this;
+    var parts = text.split(SPACES);
+    for (var at = 0; at < parts.length; at += 2) {
+      var word = parts[at];
+      var kana = normalize(word);
+      if (!KANA_WORD.test(word) || this.keys.has(kana) || kana.length > MAX_SPELLED_KANA) continue;
+      var found = spelledLetters(kana).filter(function (letters) {
+        return letters.length >= 2 && self.isContentKey(letters);
+      }).sort();
+      if (found.length) parts[at] = found[0];
+    }
+    return parts.join("");
+  };
+
   Analyzer.prototype.analyze = function (text) {
-    text = this.joinSplitWords(dropUnconvertedLetters(text));
+    text = this.spelledAcronyms(this.joinSplitWords(dropUnconvertedLetters(text)));
     var clauses = this.analyzeWith(text, true);
     return clauses.length ? clauses : this.analyzeWith(text, false);
   };
@@ -914,6 +971,7 @@
     normalize: normalize,
     katakanaRuns: katakanaRuns,
     romajiKana: romajiKana,
+    spelledLettersOf: spelledLettersOf,
     charClass: charClass,
     bigrams: bigrams,
     createAnalyzer: createAnalyzer,

@@ -91,8 +91,10 @@
 
   Index.prototype.lexiconShardsFor = function (text) {
     var need = new Set();
-    /* and the kana of romaji typed with the IME off (analysis.js romajiKana) */
-    for (var ch of this.analysis.normalize(text) + this.analysis.romajiKana(text)) {
+    /* and the kana of romaji typed with the IME off (analysis.js romajiKana), and
+       the letters of an acronym spelt in kana (spelledLettersOf) */
+    var A = this.analysis;
+    for (var ch of A.normalize(text) + A.romajiKana(text) + A.spelledLettersOf(text)) {
       if (ch === " ") continue;
       var n = shardOf(ch, this.meta.lexiconShards);
       if (!this.lexiconLoaded.has(n)) need.add(n);
