@@ -71,3 +71,20 @@ def test_kana_that_spells_no_word_of_the_pages_stays_kana(
     ja_bundle: dict[str, Any], query: str
 ) -> None:
     assert all(ord(ch) > 0x7F for term in _words(ja_bundle, query) for ch in term)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("onedrive wont sync", "onedrive won't sync"),
+        ("cant print", "can't print"),
+        ("DOESNT open", "doesn't open"),
+        ("isnt working", "isn't working"),
+    ],
+)
+def test_a_contraction_typed_without_its_apostrophe_is_the_contraction(
+    en_bundle: dict[str, Any], typed: str, meant: str
+) -> None:
+    """Before, wont was a typo of font, went and won."""
+    analyzer = QueryAnalyzer(en_bundle["analysis"])
+    assert analyzer.analyze(typed) == analyzer.analyze(meant)

@@ -14,7 +14,8 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    in two parts, whose parts alone are other words, point → print, or none),
    and writing a kana word that spells an acronym of the pages by the names of
    its letters as the acronym (えむえふえー → mfa: typed without switching to
-   Latin input; ``LETTER_NAMES``).
+   Latin input; ``LETTER_NAMES``) and a negative contraction typed without its
+   apostrophe as the contraction (wont → won't, not a typo of font).
 2. Half-typed last word: unless the query ends with a space, find the longest
    suffix (2+ characters) that is no complete lexicon word but begins some
    lexicon words (パスワ → パスワード); its completions become ``prefix``
@@ -123,6 +124,14 @@ LETTER_NAMES: dict[str, tuple[str, ...]] = {
 }
 #: Longer kana words are not read as letters (the ways to read them multiply).
 MAX_SPELLED_KANA = 16
+#: Negative contractions as often typed, without the apostrophe (cant → can't).
+APOSTROPHE_LESS: dict[str, str] = {
+    word.replace("'", ""): word
+    for word in (
+        "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
+        "weren't", "couldn't", "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't",
+    )
+}  # fmt: skip
 #: QWERTY rows, for the neighbours of a letter typed in a 3-letter acronym.
 KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -349,7 +358,7 @@ class QueryAnalyzer:
 
     def analyze(self, text: str) -> list[Clause]:
         """The lunr clauses for a typed query (empty when nothing is searchable)."""
-        text = self._spelled_acronyms(self._join_split_words(drop_unconverted_letters(text)))
+        text = self._respell_words(self._join_split_words(drop_unconverted_letters(text)))
         clauses = self._analyze(text, drop_stop=True)
         return clauses if clauses else self._analyze(text, drop_stop=False)
 
@@ -385,26 +394,29 @@ class QueryAnalyzer:
         terms = self.keys.get(key)
         return bool(terms) and not self.is_stop(key, terms)
 
-    def _spelled_acronyms(self, text: str) -> str:
-        """``text`` with each kana word that spells an acronym of the pages by the
-        names of its letters (えむえふえー) written as that acronym (mfa).
-
-        A kana word that is itself a word of the lexicon stays as typed.
-        """
+    def _respell_words(self, text: str) -> str:
+        """``text`` with each word as the person meant it (``_respelt``)."""
         parts = _SPACES.split(text)
-        for at in range(0, len(parts), 2):
-            word = parts[at]
-            kana = normalize(word)
-            if not _KANA_WORD.fullmatch(word) or kana in self.keys or len(kana) > MAX_SPELLED_KANA:
-                continue
-            found = sorted(
-                letters
-                for letters in spelled_letters(kana)
-                if len(letters) >= 2 and self._is_content_key(letters)
-            )
-            if found:
-                parts[at] = found[0]
+        parts[::2] = [self._respelt(word) for word in parts[::2]]
         return "".join(parts)
+
+    def _respelt(self, word: str) -> str:
+        """A contraction without its apostrophe (wont → won't), or a kana word that
+        spells an acronym of the pages by the names of its letters (えむえふえー →
+        mfa); any other word as typed, and a kana word of the lexicon too."""
+        folded = normalize(word)
+        if folded in APOSTROPHE_LESS:
+            return APOSTROPHE_LESS[folded]
+        if not _KANA_WORD.fullmatch(word) or folded in self.keys:
+            return word
+        if len(folded) > MAX_SPELLED_KANA:
+            return word
+        found = sorted(
+            letters
+            for letters in spelled_letters(folded)
+            if len(letters) >= 2 and self._is_content_key(letters)
+        )
+        return found[0] if found else word
 
     def _analyze(self, text: str, drop_stop: bool) -> list[Clause]:
         chars = normalize(text)

@@ -602,6 +602,12 @@
     x: ["えっくす"], y: ["わい"], z: ["ぜっと", "ずい"],
   };
   var MAX_SPELLED_KANA = 16;
+  /* query.py APOSTROPHE_LESS: cant → can't */
+  var APOSTROPHE_LESS = new Map();
+  ["can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't",
+    "couldn't", "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't"].forEach(function (word) {
+    APOSTROPHE_LESS.set(word.replace("'", ""), word);
+  });
 
   function spelledLetters(kana) {
     var ways = [];
@@ -627,24 +633,27 @@
     }).join("");
   }
 
-  /* query.py _spelled_acronyms: えむえふえー is the acronym mfa */
-  Analyzer.prototype.spelledAcronyms = function (text) {
-    var self = this;
+  /* query.py _respell_words, _respelt: wont is won't, えむえふえー is the acronym mfa */
+  Analyzer.prototype.respellWords = function (text) {
     var parts = text.split(SPACES);
-    for (var at = 0; at < parts.length; at += 2) {
-      var word = parts[at];
-      var kana = normalize(word);
-      if (!KANA_WORD.test(word) || this.keys.has(kana) || kana.length > MAX_SPELLED_KANA) continue;
-      var found = spelledLetters(kana).filter(function (letters) {
-        return letters.length >= 2 && self.isContentKey(letters);
-      }).sort();
-      if (found.length) parts[at] = found[0];
-    }
+    for (var at = 0; at < parts.length; at += 2) parts[at] = this.respelt(parts[at]);
     return parts.join("");
   };
 
+  Analyzer.prototype.respelt = function (word) {
+    var self = this;
+    var folded = normalize(word);
+    if (APOSTROPHE_LESS.has(folded)) return APOSTROPHE_LESS.get(folded);
+    if (!KANA_WORD.test(word) || this.keys.has(folded)) return word;
+    if (folded.length > MAX_SPELLED_KANA) return word;
+    var found = spelledLetters(folded).filter(function (letters) {
+      return letters.length >= 2 && self.isContentKey(letters);
+    }).sort();
+    return found.length ? found[0] : word;
+  };
+
   Analyzer.prototype.analyze = function (text) {
-    text = this.spelledAcronyms(this.joinSplitWords(dropUnconvertedLetters(text)));
+    text = this.respellWords(this.joinSplitWords(dropUnconvertedLetters(text)));
     var clauses = this.analyzeWith(text, true);
     return clauses.length ? clauses : this.analyzeWith(text, false);
   };
