@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.query import QueryAnalyzer, acronym_slip
 
 
@@ -44,3 +45,22 @@ def test_acronym_slip_is_one_swap_or_one_neighbour() -> None:
     assert acronym_slip("ubs", "usb") and acronym_slip("mfs", "mfa")
     assert not acronym_slip("mfp", "mfa") and not acronym_slip("asb", "usb")
     assert not acronym_slip("mfa", "mfa") and not acronym_slip("12a", "12b")
+
+
+def test_a_slip_at_the_end_of_a_katakana_word_is_no_half_typed_word() -> None:
+    """アウトルツク is アウトルック with ッ typed large, not アウトル + つく(えの).
+
+    Typed without a final space, the last characters were read as a word being
+    typed when they began some word of the pages (つく → 机, 作る); a katakana
+    stretch is converted text, so no half-typed word begins inside it.
+    """
+    docs = [
+        SearchDoc("outlook/", "アウトルック", "アウトルックでメールを読みます。"),
+        SearchDoc("desk/", "机", "机を片付けます。書類を作ります。"),
+    ]
+    analyzer = QueryAnalyzer(build_index(docs, "ja", [])["analysis"])
+    kinds = {c["term"]: c["kind"] for c in analyzer.analyze("アウトルツク")}
+    assert kinds.get("あうとるっく") == "typo"
+    assert "prefix" not in kinds.values()
+    # a katakana stretch typed whole is still completed (パスワ → パスワード)
+    assert "あうとるっく" in {c["term"] for c in analyzer.analyze("アウトル")}

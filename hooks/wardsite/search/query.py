@@ -421,9 +421,10 @@ class QueryAnalyzer:
     def _analyze(self, text: str, drop_stop: bool) -> list[Clause]:
         chars = normalize(text)
         typing = bool(text) and text[-1] not in END_SPACES
-        tail = self._find_tail(chars) if typing else len(chars)
+        runs = katakana_runs(text)
+        tail = self._find_tail(chars, runs) if typing else len(chars)
         out: _Clauses = _Clauses(self.boosts)
-        segments = self._segment(chars[:tail], katakana_runs(text))
+        segments = self._segment(chars[:tail], runs)
         for segment in segments:
             self._segment_clauses(segment, drop_stop, out)
         self._phrase_clauses(segments, out)
@@ -467,13 +468,20 @@ class QueryAnalyzer:
                 for other, relation in self.synonyms.get(term, []):
                     out.add(other, relation)
 
-    def _find_tail(self, chars: str) -> int:
+    def _find_tail(self, chars: str, runs: list[tuple[int, int]]) -> int:
+        """Where the half-typed last word begins (``len(chars)`` when there is none).
+
+        Like a Latin word, a typed katakana stretch is not half-typed from its
+        middle: アウトルツク is a slip of アウトルック, not アウトル + つく(えの).
+        """
         n = len(chars)
         for start in range(max(0, n - self.max_len + 1), n):
             first = char_class(chars[start])
             if first == SEP:
                 continue
             if start > 0 and first == ALNUM and char_class(chars[start - 1]) == ALNUM:
+                continue
+            if any(begin < start < end for begin, end in runs):
                 continue
             suffix = chars[start:]
             if suffix in self.keys:

@@ -662,9 +662,10 @@
     this.inOrder();
     var chars = Array.from(normalize(text));
     var typing = text.length > 0 && END_SPACES.indexOf(text[text.length - 1]) < 0;
-    var tail = typing ? this.findTail(chars) : chars.length;
+    var runs = katakanaRuns(text);
+    var tail = typing ? this.findTail(chars, runs) : chars.length;
     var out = new Clauses(this.boosts);
-    var segments = this.segment(chars.slice(0, tail), katakanaRuns(text));
+    var segments = this.segment(chars.slice(0, tail), runs);
     for (var s = 0; s < segments.length; s++) this.segmentClauses(segments[s], dropStop, out);
     this.phraseClauses(segments, out);
     if (tail < chars.length) {
@@ -715,12 +716,17 @@
     }
   };
 
-  Analyzer.prototype.findTail = function (chars) {
+  /* query.py _find_tail: no half-typed word begins inside a katakana stretch */
+  Analyzer.prototype.findTail = function (chars, runs) {
     var n = chars.length;
+    var inside = function (at) {
+      return runs.some(function (run) { return run[0] < at && at < run[1]; });
+    };
     for (var start = Math.max(0, n - this.maxLen + 1); start < n; start++) {
       var first = charClass(chars[start]);
       if (first === SEP) continue;
       if (start > 0 && first === ALNUM && charClass(chars[start - 1]) === ALNUM) continue;
+      if (inside(start)) continue;
       var suffix = chars.slice(start).join("");
       if (this.keys.has(suffix)) return n;
       if (n - start < 2) continue;
