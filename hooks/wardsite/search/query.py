@@ -95,33 +95,13 @@ SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえ
 #: The names of the Latin letters in kana, as ``normalize`` folds them (えー → え,
 #: でぃー → でい, じぇー → じえ): an acronym typed without switching to Latin input.
 LETTER_NAMES: dict[str, tuple[str, ...]] = {
-    "a": ("え", "えい"),
-    "b": ("び",),
-    "c": ("し",),
-    "d": ("でい", "で"),
-    "e": ("い",),
-    "f": ("えふ",),
-    "g": ("じ",),
-    "h": ("えいち", "えっち"),
-    "i": ("あい",),
-    "j": ("じえ", "じえい"),
-    "k": ("け", "けい"),
-    "l": ("える",),
-    "m": ("えむ",),
-    "n": ("えぬ",),
-    "o": ("お",),
-    "p": ("ぴ",),
-    "q": ("きゅ",),
-    "r": ("ある",),
-    "s": ("えす",),
-    "t": ("てい", "て"),
-    "u": ("ゆ",),
-    "v": ("ぶい",),
-    "w": ("だぶりゅ", "だぶる"),
-    "x": ("えっくす",),
-    "y": ("わい",),
-    "z": ("ぜっと", "ずい"),
-}
+    "a": ("え", "えい"), "b": ("び",), "c": ("し",), "d": ("でい", "で"), "e": ("い",),
+    "f": ("えふ",), "g": ("じ",), "h": ("えいち", "えっち"), "i": ("あい",),
+    "j": ("じえ", "じえい"), "k": ("け", "けい"), "l": ("える",), "m": ("えむ",),
+    "n": ("えぬ",), "o": ("お",), "p": ("ぴ",), "q": ("きゅ",), "r": ("ある",), "s": ("えす",),
+    "t": ("てい", "て"), "u": ("ゆ",), "v": ("ぶい",), "w": ("だぶりゅ", "だぶる"),
+    "x": ("えっくす",), "y": ("わい",), "z": ("ぜっと", "ずい"),
+}  # fmt: skip
 #: Longer kana words are not read as letters (the ways to read them multiply).
 MAX_SPELLED_KANA = 16
 #: Negative contractions as often typed, without the apostrophe (cant → can't).
