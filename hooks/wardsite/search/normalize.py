@@ -22,9 +22,8 @@ _KANA_HYPHEN = re.compile(r"(?<=[\u3041-\u309f])[\-\u2010-\u2015\u2500\u2501](?=
 _KATAKANA = r"[\u30a1-\u30fa\u30fc-\u30fe\u31f0-\u31ff\uff66-\uff9f]+"
 _KATAKANA_RUN = re.compile(rf"{_KATAKANA}(?:[\-\u2010-\u2015\u2500\u2501]+{_KATAKANA})*")
 #: Explicit list (not ``\s``): Python and JavaScript disagree on a few characters.
-_WHITESPACE = re.compile(
-    "[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
-)
+WHITESPACE = "[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
+_WHITESPACE = re.compile(WHITESPACE)
 
 
 #: Katakana ァ..ヶ and the marks ヽヾ → the hiragana 0x60 code points below them.

@@ -69,7 +69,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from wardsite.search.normalize import drop_unconverted_letters, katakana_runs, normalize
+from wardsite.search.normalize import (
+    WHITESPACE,
+    drop_unconverted_letters,
+    katakana_runs,
+    normalize,
+)
 from wardsite.search.readings import is_kanji_pair
 from wardsite.search.romaji import romaji_readings
 from wardsite.search.segment import ALNUM, JA, SEP, bigrams, char_class, is_kanji
@@ -87,9 +92,7 @@ _HIRAGANA = re.compile("[\u3041-\u3096]")
 _LATIN_WORD = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+")
 _KANA_WORD = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+")
-_SPACES = re.compile(
-    "([\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+)"
-)
+_SPACES = re.compile(f"({WHITESPACE})")
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 #: The names of the Latin letters in kana, as ``normalize`` folds them (えー → え,
@@ -345,10 +348,11 @@ class QueryAnalyzer:
     # -- steps ---------------------------------------------------------------
 
     def _join_split_words(self, text: str) -> str:
-        """``text`` with each Latin word typed in two parts (one drive) as one word.
+        """``text`` with each name typed in two parts (one drive, パス ワード) as one word.
 
-        Two whole Latin words join when their concatenation is a content word
-        of the lexicon; a joined word joins nothing more.
+        Two whole Latin words, or two katakana words, join when their
+        concatenation is a content word of the lexicon; a joined word joins
+        nothing more.
         """
         parts = _SPACES.split(text)  # word, space, word, ..., word
         out = [parts[0]]

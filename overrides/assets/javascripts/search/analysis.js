@@ -561,10 +561,9 @@
   var LATIN_WORD = /^[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+$/;
   var KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
   var KANA_WORD = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
-  var SPACES =
-    /([\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+)/;
+  var SPACES = new RegExp("(" + WHITESPACE.source + ")");
 
-  /* query.py _join_split_words: a Latin word typed in two parts (one drive) is one word */
+  /* query.py _join_split_words: a name typed in two parts (one drive, パス ワード) is one word */
   Analyzer.prototype.joinSplitWords = function (text) {
     var parts = text.split(SPACES); /* word, space, word, ..., word */
     var out = [parts[0]];
