@@ -22,7 +22,7 @@ blind in new personas from the pages without their ``asked:`` front matter),
 after blind11's measurement and before its misses were read, measured at the
 start and the end of the session that moved blind11 to tuning),
 ``bench/search_blind13.yml`` ("blind13", written blind in new personas before
-blind12 was measured, measured once at the end of that session) and
+blind12 was measured, measured in the middle and at the end of that session) and
 ``bench/search_blind14.yml`` ("blind14", written blind in new personas after
 blind13's measurement and before its misses were read; not measured yet).
 Of the held-out sets only aggregate figures are printed;
