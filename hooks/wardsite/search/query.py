@@ -341,30 +341,11 @@ class QueryAnalyzer:
 
     def analyze(self, text: str) -> list[Clause]:
         """The lunr clauses for a typed query (empty when nothing is searchable)."""
-        text = self._respell_words(self._join_split_words(drop_unconverted_letters(text)))
+        text = self._respell_words(drop_unconverted_letters(text))
         clauses = self._analyze(text, drop_stop=True)
         return clauses if clauses else self._analyze(text, drop_stop=False)
 
     # -- steps ---------------------------------------------------------------
-
-    def _join_split_words(self, text: str) -> str:
-        """``text`` with each name typed in two parts (one drive, パス ワード) as one word.
-
-        Two whole Latin words, or two katakana words, join when their
-        concatenation is a content word of the lexicon; a joined word joins
-        nothing more.
-        """
-        parts = _SPACES.split(text)  # word, space, word, ..., word
-        out = [parts[0]]
-        joined = False
-        for space, word in zip(parts[1::2], parts[2::2], strict=True):
-            if not joined and self._is_split_word(out[-1], word):
-                out[-1] += word
-                joined = True
-            else:
-                out += [space, word]
-                joined = False
-        return "".join(out)
 
     def _is_split_word(self, first: str, second: str) -> bool:
         if not any(
@@ -379,10 +360,25 @@ class QueryAnalyzer:
         return bool(terms) and not self.is_stop(key, terms)
 
     def _respell_words(self, text: str) -> str:
-        """``text`` with each word as the person meant it (``_respelt``)."""
-        parts = _SPACES.split(text)
-        parts[::2] = [self._respelt(word) for word in parts[::2]]
-        return "".join(parts)
+        """``text`` with each word as the person meant it.
+
+        First a name typed in two parts (one drive, パス ワード) becomes one
+        word: two whole Latin words, or two katakana words, join when their
+        concatenation is a content word of the lexicon, and a joined word joins
+        nothing more. Then each word is respelt (``_respelt``).
+        """
+        parts = _SPACES.split(text)  # word, space, word, ..., word
+        out = [parts[0]]
+        joined = False
+        for space, word in zip(parts[1::2], parts[2::2], strict=True):
+            if not joined and self._is_split_word(out[-1], word):
+                out[-1] += word
+                joined = True
+            else:
+                out += [space, word]
+                joined = False
+        out[::2] = [self._respelt(word) for word in out[::2]]
+        return "".join(out)
 
     def _respelt(self, word: str) -> str:
         """A contraction without its apostrophe (wont → won't), or a kana word that

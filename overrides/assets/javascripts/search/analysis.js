@@ -563,23 +563,6 @@
   var KANA_WORD = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
   var SPACES = new RegExp("(" + WHITESPACE.source + ")");
 
-  /* query.py _join_split_words: a name typed in two parts (one drive, パス ワード) is one word */
-  Analyzer.prototype.joinSplitWords = function (text) {
-    var parts = text.split(SPACES); /* word, space, word, ..., word */
-    var out = [parts[0]];
-    var joined = false;
-    for (var i = 1; i + 1 < parts.length; i += 2) {
-      if (!joined && this.isSplitWord(out[out.length - 1], parts[i + 1])) {
-        out[out.length - 1] += parts[i + 1];
-        joined = true;
-      } else {
-        out.push(parts[i], parts[i + 1]);
-        joined = false;
-      }
-    }
-    return out.join("");
-  };
-
   Analyzer.prototype.isSplitWord = function (first, second) {
     var same = [LATIN_WORD, KATAKANA_WORD].some(function (script) {
       return script.test(first) && script.test(second);
@@ -632,11 +615,22 @@
     }).join("");
   }
 
-  /* query.py _respell_words, _respelt: wont is won't, えむえふえー is the acronym mfa */
+  /* query.py _respell_words: one drive is onedrive, wont is won't, えむえふえー is mfa */
   Analyzer.prototype.respellWords = function (text) {
-    var parts = text.split(SPACES);
-    for (var at = 0; at < parts.length; at += 2) parts[at] = this.respelt(parts[at]);
-    return parts.join("");
+    var parts = text.split(SPACES); /* word, space, word, ..., word */
+    var out = [parts[0]];
+    var joined = false;
+    for (var i = 1; i + 1 < parts.length; i += 2) {
+      if (!joined && this.isSplitWord(out[out.length - 1], parts[i + 1])) {
+        out[out.length - 1] += parts[i + 1];
+        joined = true;
+      } else {
+        out.push(parts[i], parts[i + 1]);
+        joined = false;
+      }
+    }
+    for (var at = 0; at < out.length; at += 2) out[at] = this.respelt(out[at]);
+    return out.join("");
   };
 
   Analyzer.prototype.respelt = function (word) {
@@ -652,7 +646,7 @@
   };
 
   Analyzer.prototype.analyze = function (text) {
-    text = this.respellWords(this.joinSplitWords(dropUnconvertedLetters(text)));
+    text = this.respellWords(dropUnconvertedLetters(text));
     var clauses = this.analyzeWith(text, true);
     return clauses.length ? clauses : this.analyzeWith(text, false);
   };

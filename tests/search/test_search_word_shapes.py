@@ -1,4 +1,5 @@
-"""Words typed in an unusual shape: in two parts, or an acronym spelt in kana.
+"""Words typed in an unusual shape: in two parts, an acronym spelt in kana, a
+contraction without its apostrophe (query.py ``_respell_words``).
 
 Product names and loanwords are often typed with a space inside them (one
 drive, share point, パス ワード). Before, "one drive" found nothing at all and
@@ -6,6 +7,7 @@ drive, share point, パス ワード). Before, "one drive" found nothing at all 
 katakana words, are read as the word their concatenation is, when that is a
 word of the pages. Staff who do not switch to Latin input spell an acronym by
 its letters' names in kana (えむえふえー for MFA); before, that found nothing.
+English contractions typed without the apostrophe (wont) are the contractions.
 The shared vectors prove analysis.js does the same.
 """
 
