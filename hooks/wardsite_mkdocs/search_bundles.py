@@ -29,8 +29,10 @@ from wardsite.search.index import (
     Unreached,
     build_index,
     page_location,
+    strip_html,
     unreached_message,
 )
+from wardsite.search.loanwords import english_spellings
 from wardsite.search.noresult import help_data, write_help
 from wardsite.search.paraphrases import Paraphrase, load_paraphrases
 from wardsite.search.segment import DocumentAnalyzer
@@ -117,9 +119,16 @@ def write_bundles(
     # default language's text, which it then segments only once.
     analyzer = analyzer or DocumentAnalyzer()
     unreached: dict[str, list[Unreached]] = {}
-    for lang, entries in docs.items():
-        page_docs = docs_with_headings(entries)
-        bundle = build_index(page_docs, lang, synonyms, analyzer, paraphrases)
+    by_lang = {lang: docs_with_headings(entries) for lang, entries in docs.items()}
+    # English typed on any language's pages: the English words of them all.
+    spellings = english_spellings(
+        text
+        for page_docs in by_lang.values()
+        for doc in page_docs
+        for text in (doc.title, strip_html(doc.text))
+    )
+    for lang, page_docs in by_lang.items():
+        bundle = build_index(page_docs, lang, synonyms, analyzer, paraphrases, spellings)
         unreached[lang] = bundle["unreached"]
         written.append(write_shards(bundle, out_dir / lang))
         prefix = "" if lang == default else f"{lang}/"

@@ -94,6 +94,13 @@ def test_english_words_are_found_on_the_japanese_site(page, site_url: str) -> No
     assert not [r for r in results if r.startswith(site_url + "en/")]
 
 
+def test_an_english_phrase_finds_the_loanword_of_the_japanese_pages(page, site_url: str) -> None:
+    """ "sign in" typed on the Japanese site: the pages say サインイン (it found nothing)."""
+    box = open_search(page, site_url)
+    results = search(page, box, "sign in できない")
+    assert site_url + "start/first-signin/" in results[:3], results[:3]
+
+
 def test_english_site_searches_english_pages_only(page, site_url: str) -> None:
     box = open_search(page, site_url, "en/")
     results = search(page, box, "password")

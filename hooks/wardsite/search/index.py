@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wardsite.search.english import english_stem, irregular_forms, is_english_word
+from wardsite.search.loanwords import loanword_keys
 from wardsite.search.lunrbuild import LunrDoc, build_lunr_index
 from wardsite.search.normalize import normalize
 from wardsite.search.paraphrases import Paraphrase
@@ -187,8 +188,11 @@ class IndexBuilder:
         analyzer: DocumentAnalyzer | None = None,
         use_sudachi_synonyms: bool = True,
         paraphrases: Sequence[Paraphrase] = (),
+        english_spellings: Iterable[tuple[str, ...]] = (),
     ) -> None:
         self.analyzer = analyzer or DocumentAnalyzer()
+        #: the site's English words, alone and in pairs (:mod:`wardsite.search.loanwords`)
+        self.english_spellings = set(english_spellings)
         self.synonyms = list(synonyms)
         self.use_sudachi_synonyms = use_sudachi_synonyms
         self._word_terms: dict[str, set[str]] = {}
@@ -364,6 +368,11 @@ class IndexBuilder:
             lexicon.setdefault(normalize(word), set()).update(terms)
         english_stems = _link_english_readings(lexicon)
         _link_irregular_forms(lexicon, irregular_forms())
+        lexicon.update(
+            loanword_keys(
+                self.english_spellings, self.analyzer.loanword_reading, lexicon, stopword_set()
+            )
+        )
         # Kana typed without kanji conversion (ふくごうき): the reading of a kanji
         # noun, unless the pages already use that kana spelling for something.
         for reading, terms in vocabulary.readings.items():
@@ -567,9 +576,16 @@ def build_index(
     synonyms: Sequence[SynonymGroup] = (),
     analyzer: DocumentAnalyzer | None = None,
     paraphrases: Sequence[Paraphrase] = (),
+    english_spellings: Iterable[tuple[str, ...]] = (),
 ) -> dict[str, Any]:
-    """Build the bundle for one language (the entry point the build hook calls)."""
-    return IndexBuilder(synonyms, analyzer, paraphrases=paraphrases).build(docs, lang)
+    """Build the bundle for one language (the entry point the build hook calls).
+
+    ``english_spellings``: the Latin words of the whole site's pages, every
+    language (:func:`wardsite.search.loanwords.english_spellings`).
+    """
+    return IndexBuilder(
+        synonyms, analyzer, paraphrases=paraphrases, english_spellings=english_spellings
+    ).build(docs, lang)
 
 
 def write_index(bundle: Mapping[str, Any], path: Path) -> None:

@@ -19,6 +19,7 @@ that Python and JavaScript agree whatever Unicode version each one ships.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -150,6 +151,9 @@ class TextTerms:
             self.readings.setdefault(key, set()).update(values)
 
 
+#: A reading written in katakana only: the dictionary knows the word as a loanword.
+_KATAKANA = re.compile("[\u30a1-\u30f6\u30fc]+")
+
 #: normalize() of one morpheme: the same few thousand words come back on every page.
 _fold_word = lru_cache(maxsize=1 << 17)(normalize)
 
@@ -213,6 +217,7 @@ class DocumentAnalyzer:
         self._contributions: dict[tuple[int, str, bool], _Contribution] = {}
         self._seen: dict[str, TextTerms] = {}
         self._used: set[str] = set()
+        self._loanwords: dict[str, str | None] = {}
 
     def analyze(self, text: str, terms: TextTerms | None = None) -> TextTerms:
         """Add the terms of ``text`` to ``terms`` (a new TextTerms if None).
@@ -241,6 +246,15 @@ class DocumentAnalyzer:
         """
         self._seen = {text: self._seen[text] for text in self._used if text in self._seen}
         self._used = set()
+
+    def loanword_reading(self, word: str) -> str | None:
+        """The folded katakana reading of a Latin word the dictionary knows as one
+        loanword (mailbox → めるぼっくす), else None (see :mod:`wardsite.search.loanwords`)."""
+        if word not in self._loanwords:
+            morphemes = list(self._tokenizer.tokenize(word))
+            reading = morphemes[0].reading_form() if len(morphemes) == 1 else ""
+            self._loanwords[word] = _fold_word(reading) if _KATAKANA.fullmatch(reading) else None
+        return self._loanwords[word]
 
     def morphemes(self, text: str) -> list[Any]:
         """SudachiPy's morphemes of a short text (a title), in the index's split mode."""
