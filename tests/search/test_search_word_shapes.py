@@ -2,9 +2,10 @@
 contraction without its apostrophe (query.py ``_respell_words``).
 
 Product names and loanwords are often typed with a space inside them (one
-drive, share point, パス ワード). Before, "one drive" found nothing at all and
-"share point" found the printing page (point → print); two Latin words, or two
-katakana words, are read as the word their concatenation is, when that is a
+drive, share point, パス ワード) or a middle dot (パス・ワード). Before, "one
+drive" found nothing at all and "share point" found the printing page (point →
+print); two Latin words, or two katakana words, are read as the word their
+concatenation is, when that is a
 word of the pages. Staff who do not switch to Latin input spell an acronym by
 its letters' names in kana (えむえふえー for MFA); before, that found nothing.
 English contractions typed without the apostrophe (wont) are the contractions.
@@ -35,6 +36,8 @@ def _words(bundle: dict[str, Any], query: str) -> set[str]:
         ("share point", "SharePoint", ("share", "point")),
         ("パス ワード", "パスワード", ("パス", "ワード")),
         ("ｽﾏｰﾄ ﾌｫﾝ", "スマートフォン", ("スマート", "フォン")),
+        ("パス・ワード", "パスワード", ("パス", "ワード")),  # a middle dot between them
+        ("ｽﾏｰﾄ･ﾌｫﾝ", "スマートフォン", ("スマート", "フォン")),
     ],
 )
 def test_a_word_typed_in_two_parts_is_the_word(
@@ -47,7 +50,8 @@ def test_a_word_typed_in_two_parts_is_the_word(
 
 
 @pytest.mark.parametrize(
-    "query", ["teams chat", "one", "drive one", "パスワード 変更", "パス ﾜｰﾄﾞ変更"]
+    "query",
+    ["teams chat", "one", "drive one", "パスワード 変更", "パス ﾜｰﾄﾞ変更", "パスワード・変更"],
 )
 def test_parts_that_make_no_word_stay_apart(ja_bundle: dict[str, Any], query: str) -> None:
     assert _words(ja_bundle, query) == _words(ja_bundle, query.replace(" ", "  "))

@@ -92,7 +92,9 @@ _HIRAGANA = re.compile("[\u3041-\u3096]")
 _LATIN_WORD = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+")
 _KANA_WORD = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+")
-_SPACES = re.compile(f"({WHITESPACE})")
+#: What may stand between two parts of one name typed apart: spaces, or the
+#: middle dot Japanese writes between the words of a loanword (パス・ワード).
+_SEPARATORS = re.compile(f"({WHITESPACE}|[\u30fb\uff65])")
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 #: The names of the Latin letters in kana, as ``normalize`` folds them (えー → え,
@@ -362,12 +364,13 @@ class QueryAnalyzer:
     def _respell_words(self, text: str) -> str:
         """``text`` with each word as the person meant it.
 
-        First a name typed in two parts (one drive, パス ワード) becomes one
-        word: two whole Latin words, or two katakana words, join when their
-        concatenation is a content word of the lexicon, and a joined word joins
-        nothing more. Then each word is respelt (``_respelt``).
+        First a name typed in two parts (one drive, パス ワード, パス・ワード)
+        becomes one word: two whole Latin words, or two katakana words, apart by
+        a space or a middle dot, join when their concatenation is a content word
+        of the lexicon, and a joined word joins nothing more. Then each word is
+        respelt (``_respelt``).
         """
-        parts = _SPACES.split(text)  # word, space, word, ..., word
+        parts = _SEPARATORS.split(text)  # word, separator, word, ..., word
         out = [parts[0]]
         joined = False
         for space, word in zip(parts[1::2], parts[2::2], strict=True):

@@ -557,11 +557,12 @@
     return terms.every(function (term) { return stop.has(term); });
   };
 
-  /* query.py _LATIN_WORD, _KATAKANA_WORD, _KANA_WORD, _SPACES */
+  /* query.py _LATIN_WORD, _KATAKANA_WORD, _KANA_WORD */
   var LATIN_WORD = /^[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+$/;
   var KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
   var KANA_WORD = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]+$/;
-  var SPACES = new RegExp("(" + WHITESPACE.source + ")");
+  /* query.py _SEPARATORS: spaces, or the middle dot of パス・ワード */
+  var SEPARATORS = new RegExp("(" + WHITESPACE.source + "|[\u30fb\uff65])");
 
   Analyzer.prototype.isSplitWord = function (first, second) {
     var same = [LATIN_WORD, KATAKANA_WORD].some(function (script) {
@@ -609,7 +610,7 @@
 
   /* The letters the query's kana words may spell (えむえふえー: mfa): their lexicon shards are needed too (engine.js). */
   function spelledLettersOf(text) {
-    return text.split(SPACES).map(function (word, at) {
+    return text.split(SEPARATORS).map(function (word, at) {
       var kana = at % 2 === 0 && KANA_WORD.test(word) ? normalize(word) : "";
       return kana && kana.length <= MAX_SPELLED_KANA ? spelledLetters(kana).join("") : "";
     }).join("");
@@ -617,7 +618,7 @@
 
   /* query.py _respell_words: one drive is onedrive, wont is won't, えむえふえー is mfa */
   Analyzer.prototype.respellWords = function (text) {
-    var parts = text.split(SPACES); /* word, space, word, ..., word */
+    var parts = text.split(SEPARATORS); /* word, separator, word, ..., word */
     var out = [parts[0]];
     var joined = false;
     for (var i = 1; i + 1 < parts.length; i += 2) {
