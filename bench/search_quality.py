@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.search_quality            # both engines, all sets
     .venv/bin/python -m bench.search_quality --engine ours --failures
+    .venv/bin/python -m bench.search_quality --engine ours --set tuning validation
 
 Sixteen query sets. Eight may be tuned on: ``bench/search_queries.yml``
 ("tune"), ``bench/search_dev.yml`` ("dev", a second development set written in
@@ -72,6 +73,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from bench.intervals import bootstrap_gap
 from support.browser import CHROMIUM, CHROMIUM_ARGS
 from support.build import build_site
 from support.httpserver import serve_directory
@@ -373,6 +375,52 @@ def format_failures(outcomes: Iterable[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def _scores(outcomes: Iterable[Outcome], metric: str, kind: str = "all") -> list[float]:
+    return [o.scores[metric] for o in outcomes if kind in ("all", o.query.kind)]
+
+
+def format_gaps(outcomes: Sequence[Outcome]) -> str:
+    """Each held-out set against the tuning sets pooled and against "tune" alone.
+
+    MRR@10 and S@1 differences (held-out minus tuning) with a 95% bootstrap
+    interval; for the validation set per kind too. Empty unless the run had a
+    tuning set and a held-out set.
+    """
+    split = by_set(outcomes)
+    pool = [o for name in TUNING_SETS for o in split.get(name, [])]
+    held = [name for name in SETS if name in split and name not in TUNING_SETS]
+    if not pool or not held:
+        return ""
+    bases = {"pool": pool, "tune": split.get("tune", [])}
+    lines = [
+        f"{'':11}{'n':>4}  "
+        + "  ".join(f"{m} - {b:<4} [95%]".rjust(26) for m in ("MRR@10", "S@1") for b in bases)
+    ]
+
+    def row(label: str, items: Sequence[Outcome], kind: str = "all") -> str:
+        cells = []
+        for metric in ("MRR@10", "S@1"):
+            for base in bases.values():
+                mine, theirs = _scores(items, metric, kind), _scores(base, metric, kind)
+                if mine and theirs:
+                    gap = bootstrap_gap(mine, theirs)
+                    cells.append(f"{gap.diff:+.3f} [{gap.low:+.3f}, {gap.high:+.3f}]".rjust(26))
+                else:
+                    cells.append("-".rjust(26))
+        n = len(_scores(items, "S@1", kind))
+        return f"{label:11}{n:>4}  " + "  ".join(cells)
+
+    lines += [row(name, split[name]) for name in held]
+    if "validation" in split:
+        lines.append("validation, per kind:")
+        lines += [
+            row(f"  {kind}", split["validation"], kind)
+            for kind in KINDS
+            if _scores(split["validation"], "S@1", kind)
+        ]
+    return "\n".join(lines)
+
+
 def benchmark(
     engines: Sequence[str] = ENGINES,
     queries: Sequence[Query] | None = None,
@@ -396,16 +444,32 @@ def benchmark(
             return {e: run_engine(own, sites[e], queries) for e in engines}
 
 
+def _set_names(chosen: Sequence[str]) -> list[str]:
+    """The sets named on the command line, in SETS order ("tuning", "all" expanded)."""
+    wanted = set(chosen)
+    if "all" in wanted:
+        return list(SETS)
+    if "tuning" in wanted:
+        wanted |= set(TUNING_SETS)
+    return [name for name in SETS if name in wanted]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", choices=[*ENGINES, "both"], default="both")
     parser.add_argument(
         "--failures", action="store_true", help="list the tuning sets' queries not answered first"
     )
-    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument(
+        "--set",
+        nargs="+",
+        choices=[*SETS, "tuning", "all"],
+        default=["all"],
+        help='one or more sets; "tuning" names the sets that may be tuned on',
+    )
     args = parser.parse_args(argv)
     engines = list(ENGINES) if args.engine == "both" else [args.engine]
-    queries = load_sets(list(SETS) if args.set == "all" else [args.set])
+    queries = load_sets(_set_names(args.set))
     started = time.perf_counter()
     results = benchmark(engines, queries)
     print(
@@ -417,6 +481,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name in split[engines[0]]:
             tables = {engine: summarize(split[engine][name]) for engine in engines}
             print(f"\n[{name}]\n{format_table(tables)}")
+    pooled = {e: [o for o in results[e] if o.query.set in TUNING_SETS] for e in engines}
+    if all(pooled.values()):
+        tables = {engine: summarize(pooled[engine]) for engine in engines}
+        print(f"\n[tuning sets pooled]\n{format_table(tables)}")
+    gaps = format_gaps(results[engines[0]])
+    if gaps:
+        print(f"\nGaps to the tuning sets ({engines[0]}):\n{gaps}")
     if args.failures:
         for engine, outcomes in results.items():
             print(f"\nNot first for {engine}:\n{format_failures(outcomes)}")
