@@ -1,4 +1,5 @@
-"""Reading by sound: wrong kanji conversions (印冊 → 印刷) and words typed in kana.
+"""Reading by sound: wrong kanji conversions (印冊 → 印刷) and words typed in kana,
+wholly (いんさつ) or in part (いん刷).
 
 The slips below found nothing or only character bigrams before: a stretch of
 two kanji was too short for the one-kanji slip of longer words. The shared
@@ -38,6 +39,31 @@ def test_a_homophone_kanji_reaches_the_word(
     ja_bundle: dict[str, Any], query: str, term: str
 ) -> None:
     assert term in typo_terms(ja_bundle, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("いん刷", "印刷"),  # the first kanji typed as its sound
+        ("印さつ", "印刷"),  # the second
+        ("しょう認", "承認"),
+        ("印さつしたい", "印刷"),
+        ("スマホで印さつ", "印刷"),  # typed last without a space: no half-typed さつ…
+    ],
+)
+def test_a_word_typed_with_one_kanji_in_kana_is_the_word(
+    ja_bundle: dict[str, Any], query: str, term: str
+) -> None:
+    """The IME converted only part of the word (さく除 for 削除): it found nothing."""
+    assert term in typo_terms(ja_bundle, query)
+
+
+@pytest.mark.parametrize("query", ["印じ", "申こう", "を印刷", "印刷さつ", "印さ"])
+def test_kana_that_is_not_the_kanjis_sound_in_the_word_is_no_mixed_spelling(
+    ja_bundle: dict[str, Any], query: str
+) -> None:
+    # じ is not 刷's sound in 印刷; 申こう is no word; one kana (さ) is mostly a particle
+    assert typo_terms(ja_bundle, query) == set()
 
 
 @pytest.mark.parametrize("query", ["印字", "申込", "印刷"])

@@ -36,7 +36,10 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    (サインン, ヘッドセト); ー is already dropped by ``normalize``. A stretch of
    two kanji is a typo match of a two-kanji word only when one kanji is the
    same and the other has the sound the word's kanji has in that word (印冊 →
-   印刷: a wrong conversion is a homophone; readings.py). No word begins or
+   印刷: a wrong conversion is a homophone; readings.py), and a stretch of one
+   kanji and 2+ hiragana is a typo match of a two-kanji word when the kana is
+   the sound the word's other kanji has in it (さく除 → 削除, 変こう → 変更: the
+   IME converted only part of the word). No word begins or
    ends inside a typed katakana stretch unless it lies inside it with 2+
    characters and is no stop word (送信したメール: メール, not ため + る). A
    kanji that stands alone for a verb or adjective (長 → 長い) is no word next
@@ -163,10 +166,16 @@ def acronym_slip(a: str, b: str) -> bool:
 #: replaced is a likelier reading than three or more known words that happen
 #: to stand side by side (他 + 要素 + 認証), and less likely than two (印刷機 is
 #: 印刷 + 機, not a slip of 印刷物).
+#: A two-kanji word typed with one kanji as its sound in kana (さく除 for 削除)
+#: costs one and a half words: likelier than the two words its kana and its
+#: kanji could also be (変 + こう), since the kana is exactly that kanji's sound.
 _UNKNOWN = (1, 0, 2)
 _TYPO = (0, 1, 2)
 _KEY = (0, 0, 2)
 _CONVERSION = (0, 0, 5)
+_MIXED = (0, 0, 3)
+#: The kana of a mixed spelling: two or more hiragana (one kana is mostly a particle).
+_MIXED_KANA = re.compile("[\u3041-\u3096]{2,}")
 
 
 def conversion_slip(piece: str, key: str) -> bool:
@@ -178,6 +187,18 @@ def conversion_slip(piece: str, key: str) -> bool:
     if len(piece) != len(key) or not all(is_kanji(ch) for ch in piece + key):
         return False
     return sum(a != b for a, b in zip(piece, key, strict=True)) == 1
+
+
+def mixed_spelling(piece: str, key: str) -> bool:
+    """True when ``piece`` is the two-kanji ``key`` with one kanji typed in kana
+    (さく除, 変こう): the IME converted only part of the word, or the person did
+    not know one kanji. Which kana may stand for the kanji is the query side's
+    business (its sound in the word, readings.py); this only tells the shape."""
+    if not is_kanji_pair(key):
+        return False
+    return (piece.endswith(key[1]) and _MIXED_KANA.fullmatch(piece[:-1]) is not None) or (
+        piece.startswith(key[0]) and _MIXED_KANA.fullmatch(piece[1:]) is not None
+    )
 
 
 def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -456,6 +477,8 @@ class QueryAnalyzer:
 
         Like a Latin word, a typed katakana stretch is not half-typed from its
         middle: アウトルツク is a slip of アウトルック, not アウトル + つく(えの).
+        Nor are kana half-typed that spell a kanji of the word before them
+        (変こう is 変更, not 変 + こう(ざ)).
         """
         n = len(chars)
         for start in range(max(0, n - self.max_len + 1), n):
@@ -465,6 +488,8 @@ class QueryAnalyzer:
             if start > 0 and first == ALNUM and char_class(chars[start - 1]) == ALNUM:
                 continue
             if any(begin < start < end for begin, end in runs):
+                continue
+            if start > 0 and self._mixed_key(chars[start - 1 :]) is not None:
                 continue
             suffix = chars[start:]
             if suffix in self.keys:
@@ -501,6 +526,9 @@ class QueryAnalyzer:
             return None
         if len(piece) == 2:
             return self._homophone_key(piece)
+        mixed = self._mixed_key(piece)
+        if mixed is not None:
+            return mixed
         for p in range(len(piece)):
             key = self.typo_patterns.get(piece[:p] + "\0" + piece[p + 1 :])
             # a kanji slips to another kanji, kana to kana: 電話じ is no slip of 電話機
@@ -530,6 +558,16 @@ class QueryAnalyzer:
             for word, sounds in self.kanji_pairs.get((place, piece[1 - place]), ()):
                 if heard & sounds:
                     return word
+        return None
+
+    def _mixed_key(self, piece: str) -> str | None:
+        """The two-kanji word ``piece`` spells with one kanji typed as the sound it
+        has in that word (さく除 → 削除, 変こう → 変更, しょう認 → 承認)."""
+        for kept, kana, place in ((piece[-1], piece[:-1], 0), (piece[0], piece[1:], 1)):
+            if is_kanji(kept) and _MIXED_KANA.fullmatch(kana):
+                for word, sounds in self.kanji_pairs.get((place, kept), ()):
+                    if kana in sounds:
+                        return word
         return None
 
     def _romaji_segments(self, word: str) -> list[tuple[str, str]]:
@@ -622,7 +660,13 @@ class QueryAnalyzer:
                         continue
                     key = self._typo_key(chars[i:j])
                     if key is not None:
-                        slip = _CONVERSION if conversion_slip(chars[i:j], key) else _TYPO
+                        slip = (
+                            _CONVERSION
+                            if conversion_slip(chars[i:j], key)
+                            else _MIXED
+                            if mixed_spelling(chars[i:j], key)
+                            else _TYPO
+                        )
                         options.append((_add(best[j], slip), ("typo", j, key)))
             options.append((cost, choice))
             best[i], step[i] = options[0]

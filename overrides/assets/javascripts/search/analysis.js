@@ -238,6 +238,8 @@
   var END_SPACES = " \t\n\r\u3000";
   // (unknown characters, typo matches, 2 × segments); query.py explains CONVERSION
   var UNKNOWN = [1, 0, 2], TYPO = [0, 1, 2], KEY = [0, 0, 2], CONVERSION = [0, 0, 5];
+  var MIXED = [0, 0, 3];
+  var MIXED_KANA = /^[\u3041-\u3096]{2,}$/;
 
   function addCost(a, b) {
     return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
@@ -254,6 +256,14 @@
     var diffs = 0;
     for (var i = 0; i < piece.length; i++) if (piece[i] !== key[i]) diffs++;
     return diffs === 1;
+  }
+
+  /* query.py mixed_spelling: a two-kanji word with one kanji typed in kana (character arrays) */
+  function mixedSpelling(piece, key) {
+    if (!isKanjiPair(key)) return false;
+    var n = piece.length;
+    return (piece[n - 1] === key[1] && MIXED_KANA.test(piece.slice(0, n - 1).join(""))) ||
+      (piece[0] === key[0] && MIXED_KANA.test(piece.slice(1).join("")));
   }
 
   function less(a, b) {
@@ -721,6 +731,7 @@
       if (first === SEP) continue;
       if (start > 0 && first === ALNUM && charClass(chars[start - 1]) === ALNUM) continue;
       if (inside(start)) continue;
+      if (start > 0 && this.mixedKey(chars.slice(start - 1)) !== null) continue; /* 変こう */
       var suffix = chars.slice(start).join("");
       if (this.keys.has(suffix)) return n;
       if (n - start < 2) continue;
@@ -758,6 +769,8 @@
   Analyzer.prototype.typoKey = function (piece) {
     if (this.keys.has(piece.join(""))) return null;
     if (piece.length === 2) return this.homophoneKey(piece);
+    var mixed = this.mixedKey(piece);
+    if (mixed !== null) return mixed;
     for (var p = 0; p < piece.length; p++) {
       var pattern = piece.slice(0, p).join("") + "\0" + piece.slice(p + 1).join("");
       if (this.typoPatterns.has(pattern)) {
@@ -785,6 +798,19 @@
       for (var k = 0; k < pairs.length; k++) {
         for (var sound of heard) if (pairs[k][1].has(sound)) return pairs[k][0];
       }
+    }
+    return null;
+  };
+
+  /* query.py _mixed_key: one kanji typed as its sound in the word (さく除 → 削除, 変こう → 変更) */
+  Analyzer.prototype.mixedKey = function (piece) {
+    var n = piece.length;
+    var ways = [[piece[n - 1], piece.slice(0, n - 1), 0], [piece[0], piece.slice(1), 1]];
+    for (var w = 0; w < ways.length; w++) {
+      var kept = ways[w][0], kana = ways[w][1].join("");
+      if (!isKanjiChar(kept) || !MIXED_KANA.test(kana)) continue;
+      var pairs = this.kanjiPairs.get(ways[w][2] + "\0" + kept) || [];
+      for (var k = 0; k < pairs.length; k++) if (pairs[k][1].has(kana)) return pairs[k][0];
     }
     return null;
   };
@@ -869,7 +895,8 @@
           if (!allJa || !fits(i, j)) continue;
           var key = this.typoKey(chars.slice(i, j));
           if (key !== null) {
-            var slip = conversionSlip(chars.slice(i, j), Array.from(key)) ? CONVERSION : TYPO;
+            var typed = chars.slice(i, j), meant = Array.from(key);
+            var slip = conversionSlip(typed, meant) ? CONVERSION : mixedSpelling(typed, meant) ? MIXED : TYPO;
             options.push([addCost(best[j], slip), ["typo", j, key]]);
           }
         }
