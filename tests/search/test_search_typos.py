@@ -64,3 +64,24 @@ def test_a_slip_at_the_end_of_a_katakana_word_is_no_half_typed_word() -> None:
     assert "prefix" not in kinds.values()
     # a katakana stretch typed whole is still completed (パスワ → パスワード)
     assert "あうとるっく" in {c["term"] for c in analyzer.analyze("アウトル")}
+
+
+def test_a_missing_voicing_mark_in_a_loanword_reaches_the_loanword() -> None:
+    """ズマホ, ロクイン: a voicing mark is a separate key press in flick input.
+
+    Only kana words of the pages take it (not the kana reading of a kanji word,
+    where a hiragana stretch of a sentence could meet one), and only a whole
+    typed stretch: デザイン holds ザイン, which is no slip of サイン.
+    """
+    docs = [
+        SearchDoc("phone/", "スマホを使う", "スマホでメールを読みます。"),
+        SearchDoc("signin/", "ログイン", "ログインの手順です。"),
+        SearchDoc("sign/", "サインを書く", "書類にサインします。"),
+        SearchDoc("cut/", "経費の削減", "経費を減らす方法です。"),
+    ]
+    bundle = build_index(docs, "ja")
+    assert "すまほ" in typo_terms(bundle, "ズマホ")
+    assert "すまほ" in typo_terms(bundle, "ずまほ")
+    assert "ろぐいん" in typo_terms(bundle, "ロクイン")
+    assert typo_terms(bundle, "デザイン") == set()
+    assert typo_terms(bundle, "べらす") == set()  # へらす is the reading of 減らす

@@ -33,7 +33,9 @@ Steps, with the bundle's ``analysis`` data (see index.py):
    (ャ, ッ) read as their large twins: a 3+ kana stretch is a typo match of a
    kana word that it equals that way (チヤット), or equals with two neighbours
    swapped (チャトッ), or with one character of a 4+ kana word missing
-   (サインン, ヘッドセト); ー is already dropped by ``normalize``. A stretch of
+   (サインン, ヘッドセト), or with voicing marks missing when the word is a kana
+   word of the pages, not a kanji word's reading (ズマホ, ロクイン); ー is
+   already dropped by ``normalize``. A stretch of
    two kanji is a typo match of a two-kanji word only when one kanji is the
    same and the other has the sound the word's kanji has in that word (印冊 →
    印刷: a wrong conversion is a homophone; readings.py), and a stretch of one
@@ -100,6 +102,14 @@ _KANA_WORD = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\uf
 _SEPARATORS = re.compile(f"({WHITESPACE}|[\u30fb\uff65])")
 #: Small kana read as their large twins when short kana words are compared.
 SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+#: Voiced kana (グ, ズ, パ) read as their plain twins when a stretch is compared
+#: with the kana words of the pages (loanwords, not the readings of kanji
+#: words): the voicing mark is a separate key press in flick and kana input,
+#: easy to miss (ズマホ, ガメラ, ロクイン).
+VOICELESS = str.maketrans(
+    "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔ",
+    "かきくけこさしすせそたちつてとはひふへほはひふへほう",
+)
 #: The names of the Latin letters in kana, as ``normalize`` folds them (えー → え,
 #: でぃー → でい, じぇー → じえ): an acronym typed without switching to Latin input.
 LETTER_NAMES: dict[str, tuple[str, ...]] = {
@@ -343,9 +353,13 @@ class QueryAnalyzer:
         # short kana words: small kana folded, and with one character missing
         self.kana_folded: dict[str, str] = {}
         self.kana_missing: dict[str, str] = {}
+        self.kana_voiceless: dict[str, str] = {}
         for key in self.content_keys:
             if len(key) >= 3 and is_kana_word(key):
                 self.kana_folded.setdefault(key.translate(SMALL_KANA), key)
+                if key in self.keys[key]:
+                    voiceless = key.translate(SMALL_KANA).translate(VOICELESS)
+                    self.kana_voiceless.setdefault(voiceless, key)
                 if len(key) >= 4:
                     for p in range(len(key)):
                         missing = (key[:p] + key[p + 1 :]).translate(SMALL_KANA)
@@ -521,7 +535,9 @@ class QueryAnalyzer:
             words.update(terms)
         return chosen
 
-    def _typo_key(self, piece: str) -> str | None:
+    def _typo_key(self, piece: str, whole: bool = True) -> str | None:
+        """The lexicon word ``piece`` is a slip of, if any; ``whole``: the piece is
+        no part of a longer typed katakana stretch (デザイン is no ザイン → サイン)."""
         if piece in self.keys:
             return None
         if len(piece) == 2:
@@ -539,7 +555,7 @@ class QueryAnalyzer:
             if swapped in self.typo_keys:
                 return swapped
         if is_kana_word(piece):
-            return self._kana_slip(piece.translate(SMALL_KANA))
+            return self._kana_slip(piece.translate(SMALL_KANA), whole)
         return None
 
     def _homophone_key(self, piece: str) -> str | None:
@@ -596,8 +612,11 @@ class QueryAnalyzer:
                 return segments
         return []
 
-    def _kana_slip(self, folded: str) -> str | None:
-        """A kana word the (small-kana folded) stretch equals, after one slip at most."""
+    def _kana_slip(self, folded: str, whole: bool = True) -> str | None:
+        """A kana word the (small-kana folded) stretch equals, after one slip at most:
+        two neighbours swapped, one character missing, or voicing marks missing
+        (only a kana word of the pages itself, not the reading of a kanji word,
+        and only for a ``whole`` stretch)."""
         key = self.kana_folded.get(folded)
         if key is not None:
             return key
@@ -606,7 +625,10 @@ class QueryAnalyzer:
             key = self.kana_folded.get(swapped)
             if key is not None:
                 return key
-        return self.kana_missing.get(folded)
+        key = self.kana_missing.get(folded)
+        if key is not None or not whole:
+            return key
+        return self.kana_voiceless.get(folded.translate(VOICELESS))
 
     def _segment(self, chars: str, runs: list[tuple[int, int]]) -> list[tuple[str, str]]:
         """Cheapest cover of ``chars``: ("key"|"typo", word) and ("ja"|"alnum", unknown run).
@@ -658,7 +680,7 @@ class QueryAnalyzer:
                     j = i + length
                     if any(cls != JA for cls in classes[i:j]) or not fits(i, j):
                         continue
-                    key = self._typo_key(chars[i:j])
+                    key = self._typo_key(chars[i:j], not cuts(i) and not cuts(j))
                     if key is not None:
                         slip = (
                             _CONVERSION

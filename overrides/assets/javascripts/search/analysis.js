@@ -279,6 +279,14 @@
   function foldSmall(chars) {
     return chars.map(function (ch) { return SMALL_KANA[ch] || ch; }).join("");
   }
+  /* query.py VOICELESS: voiced kana as their plain twins (ズマホ for スマホ) */
+  var VOICED = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔ", PLAIN = "かきくけこさしすせそたちつてとはひふへほはひふへほう";
+  function voiceless(text) {
+    return Array.from(text).map(function (ch) {
+      var at = VOICED.indexOf(ch);
+      return at < 0 ? ch : PLAIN[at];
+    }).join("");
+  }
   function isKanaWord(chars) {
     return chars.every(function (ch) {
       var cp = ch.codePointAt(0);
@@ -422,6 +430,7 @@
     this.typoPatterns = new Map();
     this.typoKeys = new Set();
     this.kanaFolded = new Map();
+    this.kanaVoiceless = new Map();
     this.kanaMissing = new Map();
     this.synonyms = new Map();
     this.phrases = [];
@@ -520,6 +529,8 @@
       if (holder === undefined || self.ordinal.get(holder) > ordinal) map.set(pattern, key);
     };
     keep(this.kanaFolded, foldSmall(chars));
+    /* a kana word of the pages itself, not a kanji word's reading (query.py) */
+    if (this.keys.get(key).indexOf(key) >= 0) keep(this.kanaVoiceless, voiceless(foldSmall(chars)));
     if (chars.length < 4) return;
     for (var p = 0; p < chars.length; p++) {
       keep(this.kanaMissing, foldSmall(chars.slice(0, p).concat(chars.slice(p + 1))));
@@ -766,7 +777,7 @@
     return chosen;
   };
 
-  Analyzer.prototype.typoKey = function (piece) {
+  Analyzer.prototype.typoKey = function (piece, whole) {
     if (this.keys.has(piece.join(""))) return null;
     if (piece.length === 2) return this.homophoneKey(piece);
     var mixed = this.mixedKey(piece);
@@ -784,7 +795,7 @@
       var swapped = piece.slice(0, p).concat([piece[p + 1], piece[p]], piece.slice(p + 2)).join("");
       if (this.typoKeys.has(swapped)) return swapped;
     }
-    if (isKanaWord(piece)) return this.kanaSlip(Array.from(foldSmall(piece)));
+    if (isKanaWord(piece)) return this.kanaSlip(Array.from(foldSmall(piece)), whole);
     return null;
   };
 
@@ -838,14 +849,17 @@
   };
 
   /* A kana word the (small-kana folded) stretch equals, after one slip at most. */
-  Analyzer.prototype.kanaSlip = function (folded) {
+  Analyzer.prototype.kanaSlip = function (folded, whole) {
     var joined = folded.join("");
     if (this.kanaFolded.has(joined)) return this.kanaFolded.get(joined);
     for (var p = 0; p + 1 < folded.length; p++) {
       var swapped = folded.slice(0, p).concat([folded[p + 1], folded[p]], folded.slice(p + 2)).join("");
       if (this.kanaFolded.has(swapped)) return this.kanaFolded.get(swapped);
     }
-    return this.kanaMissing.has(joined) ? this.kanaMissing.get(joined) : null;
+    if (this.kanaMissing.has(joined)) return this.kanaMissing.get(joined);
+    if (!whole) return null; /* デザイン is no ザイン → サイン */
+    var plain = voiceless(joined);
+    return this.kanaVoiceless.has(plain) ? this.kanaVoiceless.get(plain) : null;
   };
 
   /* query.py _segment: no word begins or ends inside a katakana stretch (runs) */
@@ -893,7 +907,7 @@
           var allJa = true;
           for (var x = i; x < j; x++) if (classes[x] !== JA) allJa = false;
           if (!allJa || !fits(i, j)) continue;
-          var key = this.typoKey(chars.slice(i, j));
+          var key = this.typoKey(chars.slice(i, j), !cuts(i) && !cuts(j));
           if (key !== null) {
             var typed = chars.slice(i, j), meant = Array.from(key);
             var slip = conversionSlip(typed, meant) ? CONVERSION : mixedSpelling(typed, meant) ? MIXED : TYPO;
