@@ -24,8 +24,8 @@ blind in new personas from the pages without their ``asked:`` front matter),
 after blind11's measurement and before its misses were read, measured at the
 start and the end of the session that moved blind11 to tuning),
 ``bench/search_blind14.yml`` ("blind14", written blind in new personas after
-blind13's measurement and before its misses were read, to be measured once at
-the end of the session that moved blind13 to tuning) and
+blind13's measurement and before its misses were read, measured once (0.925)
+at the end of the session that moved blind13 to tuning) and
 ``bench/search_blind15.yml`` ("blind15", written blind in new personas before
 blind14 was measured; not measured yet).
 Of the held-out sets only aggregate figures are printed;
