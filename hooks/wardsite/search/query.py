@@ -211,6 +211,15 @@ def mixed_spelling(piece: str, key: str) -> bool:
     )
 
 
+def _slip_cost(piece: str, key: str) -> tuple[int, int, int]:
+    """What reading the typed ``piece`` as the lexicon word ``key`` costs."""
+    if conversion_slip(piece, key):
+        return _CONVERSION
+    if mixed_spelling(piece, key):
+        return _MIXED
+    return _TYPO
+
+
 def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
@@ -682,13 +691,7 @@ class QueryAnalyzer:
                         continue
                     key = self._typo_key(chars[i:j], not cuts(i) and not cuts(j))
                     if key is not None:
-                        slip = (
-                            _CONVERSION
-                            if conversion_slip(chars[i:j], key)
-                            else _MIXED
-                            if mixed_spelling(chars[i:j], key)
-                            else _TYPO
-                        )
+                        slip = _slip_cost(chars[i:j], key)
                         options.append((_add(best[j], slip), ("typo", j, key)))
             options.append((cost, choice))
             best[i], step[i] = options[0]
