@@ -79,7 +79,9 @@ def test_spellings_are_folded_words_alone_and_in_pairs() -> None:
 
 def test_keys_need_the_loanword_itself_and_skip_stop_words_and_known_keys() -> None:
     readings = {"sign": "さいん", "in": "いん", "up": "あっぷ", "back": "ばっく", "tax": "たっくす"}
+    readings |= {"you": "ゆ", "the": "ざ"}
     lexicon = {
+        "ゆざ": {"ゆざ"},  # ユーザー: "you the" side by side in a sentence is no spelling of it
         "さいんいん": {"さいんいん"},
         "いん": {"印"},  # a reading of a kanji word
         "ばっくあっぷ": {"ばっくあっぷ"},
@@ -87,7 +89,8 @@ def test_keys_need_the_loanword_itself_and_skip_stop_words_and_known_keys() -> N
         "たっくす": {"税"},  # not the loanword's own term
     }
     spellings = [("sign", "in"), ("in",), ("back", "up"), ("back",), ("tax",), ("sign",)]
-    keys = loanword_keys(spellings, readings.get, lexicon, frozenset({"in"}))
+    spellings += [("you", "the")]
+    keys = loanword_keys(spellings, readings.get, lexicon, frozenset({"in", "you", "the"}))
     assert keys == {
         "signin": {"さいんいん"},
         "sign-in": {"さいんいん"},

@@ -30,6 +30,8 @@ from wardsite.search.normalize import normalize
 #: A stretch of Latin words separated by one space or hyphen (sign in, pop-up).
 _LATIN_RUN = re.compile(r"[a-z]+(?:[ \-][a-z]+)*")
 _LATIN_WORD = re.compile(r"[a-z]+")
+#: The shortest reading of two words side by side that may stand for a loanword.
+MIN_PAIR_KANA = 3
 
 
 def english_spellings(texts: Iterable[str]) -> set[tuple[str, ...]]:
@@ -53,7 +55,10 @@ def loanword_keys(
 
     ``reading`` gives a folded word's folded katakana reading, or None where
     the dictionary does not know it as one loanword. A single word needs three
-    or more letters and must not be a stop word; a pair may hold one (in, up).
+    or more letters and must not be a stop word; a pair may hold one (sign in,
+    my number), but its reading needs three or more kana: two short words side
+    by side in a sentence (you the → ゆざ, are no → あの) meet a short word by
+    chance, not the loanword they spell.
     """
     keys: dict[str, set[str]] = {}
     for spelling in sorted(spellings):
@@ -63,6 +68,8 @@ def loanword_keys(
         if not all(readings):
             continue
         kana = "".join(r for r in readings if r)
+        if len(spelling) > 1 and len(kana) < MIN_PAIR_KANA:
+            continue
         terms = lexicon.get(kana)
         if not terms or kana not in terms:
             continue
