@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from itertools import pairwise
 
 from wardsite.search.english import is_english_word
@@ -38,11 +39,19 @@ def english_spellings(texts: Iterable[str]) -> set[tuple[str, ...]]:
     """The folded Latin words of ``texts``, alone and two side by side."""
     found: set[tuple[str, ...]] = set()
     for text in texts:
-        for run in _LATIN_RUN.finditer(normalize(text)):
-            words = _LATIN_WORD.findall(run.group())
-            found.update((word,) for word in words)
-            found.update(pairwise(words))
+        found.update(_spellings_of(text))
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _spellings_of(text: str) -> frozenset[tuple[str, ...]]:
+    """One text's spellings; the dev server rebuilds with the same texts again."""
+    found: set[tuple[str, ...]] = set()
+    for run in _LATIN_RUN.finditer(normalize(text)):
+        words = _LATIN_WORD.findall(run.group())
+        found.update((word,) for word in words)
+        found.update(pairwise(words))
+    return frozenset(found)
 
 
 def loanword_keys(
