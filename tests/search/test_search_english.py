@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lunr.index import Index
 
+from support.searchrank import ranked
 from wardsite.search.english import IRREGULAR, english_stem, irregular_forms, is_english_word
 from wardsite.search.index import SearchDoc, build_index
-from wardsite.search.query import QueryAnalyzer, search
+from wardsite.search.query import QueryAnalyzer
 from wardsite.search.synonyms import SynonymGroup
 from wardsite_ops import english_irregular as generator
 
@@ -30,12 +30,6 @@ JA_DOCS = [
     SearchDoc("meet/", "会議", "ミーティングの始め方です。"),
     SearchDoc("print/", "印刷", "プリンターで印刷します。"),
 ]
-
-
-def ranked(bundle: dict[str, Any], query: str) -> list[str]:
-    index = Index.load(bundle["index"])
-    results = search(index, QueryAnalyzer(bundle["analysis"]), query)
-    return [bundle["docs"][int(ref)]["location"] for ref, _score in results]
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lunr.index import Index
 
+from support.searchrank import ranked
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.loanwords import english_spellings, loanword_keys
-from wardsite.search.query import QueryAnalyzer, search
 
 JA_DOCS = [
     SearchDoc("signin/", "初めてサインインする", "パソコンにサインインします。"),
@@ -29,12 +28,6 @@ EN_TEXTS = [
     "Open the shared mailbox. Sign-in problems.",
     "It makes sense.",
 ]
-
-
-def ranked(bundle: dict[str, Any], query: str) -> list[str]:
-    index = Index.load(bundle["index"])
-    results = search(index, QueryAnalyzer(bundle["analysis"]), query)
-    return [bundle["docs"][int(ref)]["location"] for ref, _score in results]
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from lunr.index import Index
 
+from support.searchrank import ranked
 from wardsite.errors import SiteInputError
 from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.paraphrases import load_paraphrases, parse_paraphrases
-from wardsite.search.query import QueryAnalyzer, search
+from wardsite.search.query import QueryAnalyzer
 from wardsite.search.synonyms import parse_synonyms
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "search" / "paraphrases.yml"
@@ -64,11 +63,6 @@ def test_mistakes_are_reported_in_japanese(text: str, expected: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SiteInputError, match="見つかりません"):
         load_paraphrases(tmp_path / "paraphrases.yml")
-
-
-def ranked(bundle: dict[str, Any], query: str) -> list[str]:
-    results = search(Index.load(bundle["index"]), QueryAnalyzer(bundle["analysis"]), query)
-    return [bundle["docs"][int(ref)]["location"] for ref, _ in results]
 
 
 def test_an_everyday_expression_finds_the_page_named_with_the_site_word() -> None:
