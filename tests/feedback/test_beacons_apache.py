@@ -15,6 +15,8 @@ from support.pages import RESULT_ITEM, type_search
 from wardsite_ops.report.cli import main as report
 
 BEACON = "_wardsite/beacon"
+#: A query that finds no page (その言葉はない finds the glossary's 「ことば」 section).
+UNKNOWN = "zzqqxxとは"
 #: time, status, URL-encoded fields: nothing else (wardsite_ops.beacon.LOG_FORMAT)
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} \d{3} [A-Za-z0-9%&=._~*+-]*$")
 
@@ -95,8 +97,9 @@ def test_votes_and_searches_reach_the_report_exactly_and_nothing_personal(
     page.wait_for_load_state()
 
     def enter_unknown() -> None:
-        type_search(page, "zzqqxxその言葉はない")
-        page.keyboard.press("Enter")
+        type_search(page, UNKNOWN)
+        page.locator(".wardsite-noresult").wait_for()  # the answer: nothing found
+        page.keyboard.press("Enter")  # the page stays (the beacon's answer comes back)
 
     assert _beacon(page, enter_unknown)["n"] == "0"
     fields = _beacon(page, lambda: type_search(page, "連絡先 taro@example.jp 03-1234-5678"))
@@ -120,7 +123,7 @@ def test_votes_and_searches_reach_the_report_exactly_and_nothing_personal(
     argv = [str(logfile), "--out", str(out), "--site", str(feedback_site), "--min-votes", "1"]
     assert report(argv) == 0
     no_results = _rows(out / "no-results.csv")
-    assert no_results[0][:3] == ["zzqqxxその言葉はない", "日本語", "1"]
+    assert no_results[0][:3] == [UNKNOWN, "日本語", "1"]
     assert "zzqqxx" in no_results[0][3]  # not in the search's vocabulary
     masked = "連絡先 [メール] [番号]"
     unclicked = _rows(out / "no-clicks.csv")

@@ -159,3 +159,27 @@ def test_the_browser_masks_queries_like_the_report(page, served: Deployment) -> 
     )
     assert masked == [mask_query(normalize_query(query)) for query, _ in vectors]
     assert masked == [expected.lower() for _, expected in vectors]
+
+
+#: Types a query and presses Enter in one go, before the search worker can answer.
+TYPE_AND_ENTER = """(text) => {
+  const box = document.querySelector('[data-md-component="search-query"]');
+  box.focus();
+  box.value = text;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "End" }));
+  box.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, key: "Enter" }));
+}"""
+
+
+def test_enter_before_the_results_counts_the_results_that_come(page, served: Deployment) -> None:
+    """Failed before: Enter sent the count on screen at that moment (none yet),
+    so a query that finds pages went into the report's no-results list."""
+    page.goto(served.url + "help/")
+    page.locator('[data-md-component="search-query"]').click()
+    with page.expect_request(lambda r: "_wardsite/beacon" in r.url, timeout=8_000) as sent:
+        page.evaluate(TYPE_AND_ENTER, "パスワード")
+    fields = dict(p.split("=", 1) for p in sent.value.headers["x-wardsite-beacon"].split("&"))
+    assert fields["e"] == "search"
+    assert int(fields["n"]) > 0
+    assert page.locator(".md-search-result__item").count() > 0

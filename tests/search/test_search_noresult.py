@@ -88,6 +88,25 @@ def test_no_result_shows_suggestion_top_pages_and_helpdesk(browser: Any, site_ur
         page.close()
 
 
+def test_enter_on_no_result_keeps_the_help_and_the_page(browser: Any, site_url: str) -> None:
+    """Failed before: Material's Enter handler took the panel's links for results,
+    threw on them, and the form was sent: the page reloaded and the help was gone."""
+    page = open_search(browser, site_url + "account/")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        type_query(page, "outlxxk")
+        page.locator(PANEL).wait_for()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)  # a reload or a navigation starts well within this
+        assert page.url == site_url + "account/"
+        assert page.locator(PANEL).is_visible()
+        assert page.locator(BOX).input_value() == "outlxxk"
+        assert errors == []
+    finally:
+        page.close()
+
+
 def test_english_pages_get_english_help(browser: Any, site_url: str) -> None:
     page = open_search(browser, site_url + "en/")
     try:

@@ -3,8 +3,9 @@
 
   Watches Material's search box and result list (the DOM only; the search
   worker is not touched). When a search settles (no change for IDLE_MS,
-  Enter, or a click on a result) it sends one "search" beacon with the
-  normalised, masked query, the page language and the number of results;
+  Enter once the results are shown, or a click on a result) it sends one
+  "search" beacon with the normalised, masked query, the page language and
+  the number of results;
   a click on a result also sends a "click" beacon with its rank (1 = top)
   and the page it leads to. The same query is not sent twice in a row.
 */
@@ -54,12 +55,23 @@
     timer = setTimeout(settle, IDLE_MS);
   }
 
-  input.addEventListener("input", later);
+  /* False from a keystroke until the results change: what the list shows
+     then is not yet the answer to what is in the box. */
+  var answered = true;
+
+  input.addEventListener("input", function () {
+    answered = false;
+    later();
+  });
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") settle();
+    /* Enter before the answer: the answer's arrival settles it (IDLE_MS). */
+    if (event.key === "Enter" && answered) settle();
   });
   /* Results also change without typing (?q= from the home page's search form). */
-  new MutationObserver(later).observe(results, { childList: true, subtree: true });
+  new MutationObserver(function () {
+    answered = true;
+    later();
+  }).observe(results, { childList: true, subtree: true });
 
   function onResultClick(event) {
     var link = event.target.closest("a[href]");

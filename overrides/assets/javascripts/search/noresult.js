@@ -210,6 +210,15 @@
       });
     }
 
+    /* Enter in the box while the panel shows: stay. Material's own Enter
+       handler (on window) would take the panel's links for results, fail on
+       them and let the form reload the page, and the help with it. */
+    input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || !shown) return;
+      event.preventDefault();
+      event.stopPropagation();
+    });
+
     new MutationObserver(update).observe(meta, {
       childList: true,
       characterData: true,
