@@ -124,6 +124,7 @@ TUNING_SETS = (
     "blind10",
     "blind11",
     "blind13",
+    "blind14",
 )
 KINDS = ("keyword", "colloquial", "variant", "synonym", "english", "question", "partial", "typo")
 ENGINES = ("ours", "material")

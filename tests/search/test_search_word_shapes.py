@@ -18,7 +18,10 @@ from typing import Any
 
 import pytest
 
+from support.searchrank import ranked
+from wardsite.search.index import SearchDoc, build_index
 from wardsite.search.query import QueryAnalyzer
+from wardsite.search.segment import DocumentAnalyzer
 
 
 def _words(bundle: dict[str, Any], query: str) -> set[str]:
@@ -94,3 +97,27 @@ def test_a_contraction_typed_without_its_apostrophe_is_the_contraction(
     """Before, wont was a typo of font, went and won."""
     analyzer = QueryAnalyzer(en_bundle["analysis"])
     assert analyzer.analyze(typed) == analyzer.analyze(meant)
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("書き方", "書く"), ("変え方", "変える"), ("作り方", "作る"), ("やり方", "遣る")],
+)
+def test_a_how_to_noun_is_also_its_verb(noun: str, verb: str) -> None:
+    """「変え方」 is one noun to SudachiPy (split mode C): before, the query found
+    only the one page that writes 変え方, not the pages that say how to 変える."""
+    lexicon = DocumentAnalyzer().analyze(f"{noun}を説明します。").lexicon
+    assert {noun if noun != "やり方" else "遣り方", verb} <= lexicon[noun]
+
+
+def test_a_how_to_noun_in_a_query_finds_the_page_of_the_verb() -> None:
+    docs = [
+        SearchDoc("teams/presence/", "在席状況", "表示を変える手順です。"),
+        SearchDoc("outlook/", "Outlook", "メールの表示の変え方は、別の話です。"),
+        SearchDoc("teams/", "Teams", "チャットと会議の使い方です。"),
+    ]
+    bundle = build_index(docs, "ja")
+    assert _words(bundle, "変える") <= _words(bundle, "変え方")
+    assert set(ranked(bundle, "変え方")) == {"teams/presence/", "outlook/"}
+    # a stop word still (the manner of using anything): it says nothing about the page
+    assert _words(bundle, "チャット 使い方") == _words(bundle, "チャット")

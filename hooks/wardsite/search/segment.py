@@ -68,6 +68,8 @@ MIN_READING = 3
 #: The words whose kana reading is a query word: staff who type without kanji
 #: conversion type verbs and adjectives too (わすれた, おおきく), not only nouns.
 READING_POS: frozenset[str] = frozenset({"名詞", "動詞", "形容詞"})
+#: The suffix of a "how to" noun (書き方): the verb's stem, then this.
+HOW_TO = "方"
 
 #: SudachiPy accepts at most 49,149 bytes per call; 12,000 characters of at most
 #: 4 bytes each stay below it.
@@ -174,6 +176,20 @@ def index_term(key: str, term: str) -> str:
     lexicon joins with the katakana term (index.py ``_link_english_readings``).
     """
     return english_stem(term) if is_english_word(key) and is_english_word(term) else term
+
+
+def _how_to_verb(parts: Any) -> str | None:
+    """The verb's term of a "how to" noun split in mode A (変え + 方 → 変える), else None.
+
+    SudachiPy keeps many such nouns whole in mode C (変え方, 書き方): a query
+    for one would otherwise find only the pages that use that noun, not the
+    pages that explain the doing.
+    """
+    if len(parts) != 2 or parts[1].surface() != HOW_TO:
+        return None
+    if parts[0].part_of_speech()[0] != "動詞" or parts[1].part_of_speech()[0] != "接尾辞":
+        return None
+    return term_of(parts[0].normalized_form()) or None
 
 
 @dataclass
@@ -338,11 +354,15 @@ class DocumentAnalyzer:
             reading = _fold_word(morpheme.reading_form())
             if len(reading) >= MIN_READING and all(0x3041 <= ord(ch) <= 0x309F for ch in reading):
                 terms.readings.append((reading, term))
-        if compound_parts and pos == "名詞":
-            parts = morpheme.split(self._mode_a)
-            if len(parts) > 1:
-                for part in parts:
-                    self._collect(part, terms, compound_parts=False)
+        if pos != "名詞" or not (compound_parts or key.endswith(HOW_TO)):
+            return
+        parts = morpheme.split(self._mode_a)
+        verb = _how_to_verb(parts)
+        if verb:  # 変え方 (how to change) also stands for 変える
+            terms.lexicon.append((key, verb))
+        if compound_parts and len(parts) > 1:
+            for part in parts:
+                self._collect(part, terms, compound_parts=False)
 
     def _okurigana_variants(self, surface: str, normalized_form: str) -> list[str]:
         """Spellings with okurigana left out that the dictionary confirms (申込 for 申し込み).
