@@ -160,3 +160,19 @@ def test_a_negative_purpose_ending_is_no_kana_reading() -> None:
     assert "内容" in {c["term"] for c in analyzer.analyze("内容")}
     assert "内容" not in {c["term"] for c in analyzer.analyze("消さないように")}
     assert "内容" not in {c["term"] for c in analyzer.analyze("消さないようにしたい")}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["パスワードは定期的に変えないといけませんか", "研修を受けなければいけないの", "消さないといけない"],
+)
+def test_obligation_grammar_is_no_word(query: str) -> None:
+    """〜ないといけない read いけ as 行く, a word of the pages (failed before)."""
+    docs = [
+        SearchDoc("map/", "会場への行き方", "会場へ行く道です。"),
+        SearchDoc("account/", "パスワード", "定期的に変える必要はありません。"),
+        SearchDoc("rules/", "きまり", "持ち出す前に、必ず確かめなければいけません。"),
+    ]
+    analyzer = QueryAnalyzer(build_index(docs, "ja", [])["analysis"])
+    assert "行く" in {c["term"] for c in analyzer.analyze("会場に行く")}
+    assert "行く" not in {c["term"] for c in analyzer.analyze(query)}
