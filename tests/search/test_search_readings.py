@@ -164,7 +164,11 @@ def test_a_negative_purpose_ending_is_no_kana_reading() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["パスワードは定期的に変えないといけませんか", "研修を受けなければいけないの", "消さないといけない"],
+    [
+        "パスワードは定期的に変えないといけませんか",
+        "研修を受けなければいけないの",
+        "消さないといけない",
+    ],
 )
 def test_obligation_grammar_is_no_word(query: str) -> None:
     """〜ないといけない read いけ as 行く, a word of the pages (failed before)."""
