@@ -20,6 +20,7 @@ import pytest
 
 from support.searchrank import ranked
 from wardsite.search.index import SearchDoc, build_index
+from wardsite.search.paraphrases import parse_paraphrases
 from wardsite.search.query import QueryAnalyzer
 from wardsite.search.segment import DocumentAnalyzer
 
@@ -121,3 +122,24 @@ def test_a_how_to_noun_in_a_query_finds_the_page_of_the_verb() -> None:
     assert set(ranked(bundle, "変え方")) == {"teams/presence/", "outlook/"}
     # a stop word still (the manner of using anything): it says nothing about the page
     assert _words(bundle, "チャット 使い方") == _words(bundle, "チャット")
+
+
+def _kinds(bundle: dict[str, Any], query: str) -> dict[str, str]:
+    return {c["term"]: c["kind"] for c in QueryAnalyzer(bundle["analysis"]).analyze(query)}
+
+
+def test_a_verb_typed_whole_last_is_a_word_and_may_still_begin_a_longer_entry() -> None:
+    """開けない typed last began the entry 開けない添付ファイル, so it was read as
+    half-typed only: 開ける was a completion (prefix, a lower boost), not a word."""
+    docs = [
+        SearchDoc("web/", "ホームページを開く", "開けないときは、画面転送を使います。"),
+        SearchDoc("mail/", "添付ファイル", "添付ファイルが開けないときの手順です。"),
+        SearchDoc("share/", "庁外の人と共有する", "庁外の人と、ファイルを共有します。"),
+    ]
+    lines = "paraphrases:\n  - 開けない添付ファイル → 添付ファイル\n  - 庁外の人と共有 → 共有する\n"
+    bundle = build_index(docs, "ja", paraphrases=parse_paraphrases(lines))
+    found = _kinds(bundle, "ホームページが開けない")
+    assert found["開ける"] == "word"
+    assert found["添付"] == "prefix"  # what it may begin still counts
+    # a noun and a particle are no whole word: 庁外の人と may go on (庁外の人と共有)
+    assert _kinds(bundle, "庁外の人と").get("庁外の人") != "word"

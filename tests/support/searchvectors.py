@@ -137,6 +137,7 @@ QUERY_CASES: tuple[str, ...] = (
     "真請",
     "申清",
     "わすれた",
+    "IDを忘れた",  # 忘れた typed last: a word, and the start of 忘れたときは
     "ぱすわーど わすれた",
     "パソコン 固まtった",
     "AさんとBさん",

@@ -450,8 +450,10 @@ class QueryAnalyzer:
         typing = bool(text) and text[-1] not in END_SPACES
         runs = katakana_runs(text)
         tail = self._find_tail(chars, runs) if typing else len(chars)
+        # a verb typed whole (開けない) is its words too, besides what it may begin
+        whole = len(chars) if self._is_inflected(chars[tail:]) else tail
         out: _Clauses = _Clauses(self.boosts)
-        segments = self._segment(chars[:tail], runs)
+        segments = self._segment(chars[:whole], runs)
         for segment in segments:
             self._segment_clauses(segment, drop_stop, out)
         self._phrase_clauses(segments, out)
@@ -522,6 +524,23 @@ class QueryAnalyzer:
             if any(key != suffix and key.startswith(suffix) for key in self.content_keys):
                 return start
         return n
+
+    def _is_inflected(self, word: str) -> bool:
+        """True when ``word`` is a verb or adjective written with a kanji, then its
+        kana ending: typed whole (開けない is 開け + ない), though it may also begin
+        a longer entry (開けない添付…). A noun and a particle (庁外の人と) is not."""
+        for cut in range(1, len(word)):
+            head, ending = word[:cut], word[cut:]
+            terms = self.keys.get(ending)
+            if terms is None or (terms and not self.is_stop(ending, terms)):
+                continue
+            if is_kana_word(ending) and any(map(is_kanji, head)) and self._is_verb_key(head):
+                return True
+        return False
+
+    def _is_verb_key(self, key: str) -> bool:
+        """A content key that stands for a verb or adjective (its term ends in kana: 開ける)."""
+        return self._is_content_key(key) and any(is_kana_word(term[-1]) for term in self.keys[key])
 
     def _completions(self, prefix: str) -> list[str]:
         """The shortest lexicon words that begin with ``prefix``, without the phrases built on them.

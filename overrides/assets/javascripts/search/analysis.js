@@ -679,8 +679,10 @@
     var typing = text.length > 0 && END_SPACES.indexOf(text[text.length - 1]) < 0;
     var runs = katakanaRuns(text);
     var tail = typing ? this.findTail(chars, runs) : chars.length;
+    /* a verb typed whole (開けない) is its words too, besides what it may begin */
+    var whole = this.isInflected(chars.slice(tail)) ? chars.length : tail;
     var out = new Clauses(this.boosts);
-    var segments = this.segment(chars.slice(0, tail), runs);
+    var segments = this.segment(chars.slice(0, whole), runs);
     for (var s = 0; s < segments.length; s++) this.segmentClauses(segments[s], dropStop, out);
     this.phraseClauses(segments, out);
     if (tail < chars.length) {
@@ -752,6 +754,24 @@
       }
     }
     return n;
+  };
+
+  /* query.py _is_inflected: a verb or adjective with a kanji, then its kana ending (開けない) */
+  Analyzer.prototype.isInflected = function (chars) {
+    for (var cut = 1; cut < chars.length; cut++) {
+      var head = chars.slice(0, cut), tail = chars.slice(cut), ending = tail.join("");
+      var terms = this.keys.get(ending);
+      if (terms === undefined || (terms.length && !this.isStop(ending, terms))) continue;
+      if (isKanaWord(tail) && head.some(isKanjiChar) && this.isVerbKey(head.join(""))) return true;
+    }
+    return false;
+  };
+
+  /* query.py _is_verb_key: a content key for a verb or adjective (its term ends in kana) */
+  Analyzer.prototype.isVerbKey = function (key) {
+    var terms = this.keys.get(key);
+    if (!terms || !terms.length || this.isStop(key, terms)) return false;
+    return terms.some(function (term) { return isKanaWord(Array.from(term).slice(-1)); });
   };
 
   Analyzer.prototype.completions = function (prefix) {
