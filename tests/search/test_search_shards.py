@@ -13,6 +13,8 @@ from test_search_index import EN_FIRST, JA_FIRST
 from support.searchvectors import QUERY_CASES
 from wardsite.faq.render import FAQ_SEARCH_BOOST
 from wardsite.search.index import SearchDoc, build_index, write_index
+from wardsite.search.paraphrases import parse_paraphrases
+from wardsite.search.query import QueryAnalyzer
 from wardsite.search.shards import (
     SHARD_FORMAT,
     doc_runs,
@@ -357,3 +359,21 @@ def test_lexicon_shards_stay_near_their_size_with_long_synonym_lists(
     for key, key_terms in analysis["lexicon"]:
         shard = json.loads(files[f"lexicon/{shard_of(key[0], count)}.json"])
         assert set(key_terms) <= {term for term, _others in shard["synonyms"]}, key
+
+
+def test_the_browser_reads_a_verb_typed_last_as_python_does(node: str, tmp_path: Path) -> None:
+    """query.py _is_inflected and analysis.js isInflected agree, katakana included."""
+    docs = [
+        SearchDoc("web/", "ホームページを開く", "開けないときは、画面転送を使います。"),
+        SearchDoc("mail/", "添付ファイル", "添付ファイルが開けないときの手順です。"),
+    ]
+    lines = "paraphrases:\n  - 開けない添付 → 添付ファイル\n  - 添付ファイルが開けない → 添付\n"
+    bundle = build_index(docs, "ja", paraphrases=parse_paraphrases(lines))
+    queries = ["ホームページが開けない", "添付ファイルが", "開けない", "開けない "]
+    answers = run_engine(node, bundle, tmp_path, queries)
+    python = QueryAnalyzer(bundle["analysis"])
+    for query in queries:
+        assert answers[query]["clauses"] == python.analyze(query), query
+        assert answers[query]["shardClauses"] == python.analyze(query), query
+    kinds = {c["term"]: c["kind"] for c in python.analyze("ホームページが開けない")}
+    assert kinds["開ける"] == "word"

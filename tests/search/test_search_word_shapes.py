@@ -136,10 +136,15 @@ def test_a_verb_typed_whole_last_is_a_word_and_may_still_begin_a_longer_entry() 
         SearchDoc("mail/", "添付ファイル", "添付ファイルが開けないときの手順です。"),
         SearchDoc("share/", "庁外の人と共有する", "庁外の人と、ファイルを共有します。"),
     ]
-    lines = "paraphrases:\n  - 開けない添付ファイル → 添付ファイル\n  - 庁外の人と共有 → 共有する\n"
+    lines = (
+        "paraphrases:\n  - 開けない添付ファイル → 添付ファイル\n  - 庁外の人と共有 → 共有する\n"
+        "  - 添付ファイルが開けない → 添付ファイル\n"
+    )
     bundle = build_index(docs, "ja", paraphrases=parse_paraphrases(lines))
     found = _kinds(bundle, "ホームページが開けない")
     assert found["開ける"] == "word"
     assert found["添付"] == "prefix"  # what it may begin still counts
-    # a noun and a particle are no whole word: 庁外の人と may go on (庁外の人と共有)
+    # a noun and a particle are no whole word: 庁外の人と may go on (庁外の人と共有),
+    # nor is a word typed in katakana one (a folded loanword may end like a verb)
     assert _kinds(bundle, "庁外の人と").get("庁外の人") != "word"
+    assert "word" not in _kinds(bundle, "添付ファイルが").values()

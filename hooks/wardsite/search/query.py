@@ -451,7 +451,7 @@ class QueryAnalyzer:
         runs = katakana_runs(text)
         tail = self._find_tail(chars, runs) if typing else len(chars)
         # a verb typed whole (開けない) is its words too, besides what it may begin
-        whole = len(chars) if self._is_inflected(chars[tail:]) else tail
+        whole = len(chars) if self._is_inflected(chars, tail, runs) else tail
         out: _Clauses = _Clauses(self.boosts)
         segments = self._segment(chars[:whole], runs)
         for segment in segments:
@@ -525,14 +525,18 @@ class QueryAnalyzer:
                 return start
         return n
 
-    def _is_inflected(self, word: str) -> bool:
-        """True when ``word`` is a verb or adjective written with a kanji, then its
-        kana ending: typed whole (開けない is 開け + ない), though it may also begin
-        a longer entry (開けない添付…). A noun and a particle (庁外の人と) is not."""
+    def _is_inflected(self, chars: str, start: int, runs: list[tuple[int, int]]) -> bool:
+        """True when ``chars[start:]`` is a verb or adjective written with a kanji,
+        then its kana ending: typed whole (開けない is 開け + ない), though it may
+        also begin a longer entry (開けない添付…). A noun and a particle (庁外の人と,
+        電子メールが: no katakana in the verb) is not."""
+        word = chars[start:]
         for cut in range(1, len(word)):
             head, ending = word[:cut], word[cut:]
             terms = self.keys.get(ending)
             if terms is None or (terms and not self.is_stop(ending, terms)):
+                continue
+            if any(begin < start + cut and start < end for begin, end in runs):
                 continue
             if is_kana_word(ending) and any(map(is_kanji, head)) and self._is_verb_key(head):
                 return True

@@ -680,7 +680,7 @@
     var runs = katakanaRuns(text);
     var tail = typing ? this.findTail(chars, runs) : chars.length;
     /* a verb typed whole (開けない) is its words too, besides what it may begin */
-    var whole = this.isInflected(chars.slice(tail)) ? chars.length : tail;
+    var whole = this.isInflected(chars, tail, runs) ? chars.length : tail;
     var out = new Clauses(this.boosts);
     var segments = this.segment(chars.slice(0, whole), runs);
     for (var s = 0; s < segments.length; s++) this.segmentClauses(segments[s], dropStop, out);
@@ -757,11 +757,14 @@
   };
 
   /* query.py _is_inflected: a verb or adjective with a kanji, then its kana ending (開けない) */
-  Analyzer.prototype.isInflected = function (chars) {
-    for (var cut = 1; cut < chars.length; cut++) {
-      var head = chars.slice(0, cut), tail = chars.slice(cut), ending = tail.join("");
+  Analyzer.prototype.isInflected = function (chars, start, runs) {
+    var word = chars.slice(start);
+    for (var cut = 1; cut < word.length; cut++) {
+      var head = word.slice(0, cut), tail = word.slice(cut), ending = tail.join("");
       var terms = this.keys.get(ending);
       if (terms === undefined || (terms.length && !this.isStop(ending, terms))) continue;
+      var typedKatakana = runs.some(function (run) { return run[0] < start + cut && start < run[1]; });
+      if (typedKatakana) continue;
       if (isKanaWord(tail) && head.some(isKanjiChar) && this.isVerbKey(head.join(""))) return true;
     }
     return false;
