@@ -25,7 +25,8 @@ blind in new personas from the pages without their ``asked:`` front matter),
 after blind11's measurement and before its misses were read, measured at the
 start and the end of the session that moved blind11 to tuning),
 ``bench/search_blind15.yml`` ("blind15", written blind in new personas before
-blind14 was measured) and ``bench/search_blind16.yml`` ("blind16", written
+blind14 was measured, measured once (0.906) at the end of the session that
+moved blind14 to tuning) and ``bench/search_blind16.yml`` ("blind16", written
 blind in new personas before blind15 was measured; not measured yet).
 Of the held-out sets only aggregate figures are printed;
 ``--failures`` lists the tuning sets' misses only.
